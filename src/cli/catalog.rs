@@ -1,0 +1,123 @@
+//! `gongkai catalog [list|show DOMAIN]`: the catalogs as the binary and the site see them.
+
+use super::{Format, report};
+use crate::catalog::Catalogs;
+use crate::diag::{Diagnostics, Lang};
+use clap::{Args, Subcommand};
+use std::path::Path;
+
+#[derive(Args, Debug)]
+pub struct CatalogArgs {
+    #[command(subcommand)]
+    pub what: Option<What>,
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = Format::Human, global = true)]
+    pub format: Format,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum What {
+    /// 列出全部领域 / list the domains
+    List,
+    /// 显示一个领域的全部事项 / show one domain's items
+    Show {
+        /// 领域名或英文标识，如 社会救助 或 social-assistance
+        domain: String,
+    },
+}
+
+pub fn run(root: &Path, a: CatalogArgs, lang: Lang) -> i32 {
+    let mut diags = Diagnostics::new();
+    let cats = Catalogs::load(root, &mut diags);
+    if diags.has_errors() {
+        report(diags.sorted(), Format::Human, lang);
+        return super::SITE_ERRORS;
+    }
+    match a.what.unwrap_or(What::List) {
+        What::List => list(&cats, a.format),
+        What::Show { domain } => show(&cats, &domain, a.format, lang),
+    }
+}
+
+fn list(cats: &Catalogs, format: Format) -> i32 {
+    match format {
+        Format::Json => {
+            let v: Vec<_> = cats
+                .domains
+                .iter()
+                .map(|d| serde_json::json!({"domain": d.slug, "name": d.name, "aliases": d.aliases, "items": d.items.len(), "ministry": d.ministry, "origin": d.origin.describe()}))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        Format::Human => {
+            println!("{:<32} {:<16} {:>4}  来源", "领域标识", "名称", "事项");
+            for d in &cats.domains {
+                println!(
+                    "{:<32} {:<16} {:>4}  {}",
+                    d.slug,
+                    d.name,
+                    d.items.len(),
+                    d.origin.describe()
+                );
+            }
+            println!(
+                "共 {} 个领域，{} 个事项。",
+                cats.domains.len(),
+                cats.domains.iter().map(|d| d.items.len()).sum::<usize>()
+            );
+        }
+    }
+    super::SUCCESS
+}
+
+fn show(cats: &Catalogs, which: &str, format: Format, lang: Lang) -> i32 {
+    let Some(d) = cats.domain_by_slug(which) else {
+        match lang {
+            Lang::Zh => eprintln!("没有领域“{which}”。运行 gongkai catalog list 查看全部领域。"),
+            Lang::En => eprintln!("no domain `{which}`. gongkai catalog list shows them all."),
+        }
+        return super::USAGE;
+    };
+    match format {
+        Format::Json => {
+            let items: Vec<_> = d
+                .items
+                .iter()
+                .zip(&d.origins)
+                .map(|(i, o)| {
+                    let mut v = serde_json::to_value(i).unwrap_or_default();
+                    v["origin"] = serde_json::Value::String(o.describe());
+                    v
+                })
+                .collect();
+            let v = serde_json::json!({"domain": d.slug, "name": d.name, "ministry": d.ministry, "source": d.source, "items": items});
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        Format::Human => {
+            println!("{}（{}）", d.name, d.slug);
+            if let Some(s) = &d.source {
+                println!("依据：{s}");
+            }
+            println!();
+            for (i, o) in d.items.iter().zip(&d.origins) {
+                let elements: Vec<String> = i
+                    .elements
+                    .iter()
+                    .map(|e| format!("{}{}", e.name, if e.required { "*" } else { "" }))
+                    .collect();
+                println!("{:<8} {}", i.id, i.path());
+                println!("         要素：{}", elements.join("；"));
+                println!("         时限：{}", i.effective_limit().describe());
+                if let Some(p) = &i.notice_period {
+                    println!("         公示期：{}", p.describe());
+                }
+                if !i.levels.is_empty() {
+                    println!("         层级：{}", i.levels.join("、"));
+                }
+                println!("         来源：{}", o.describe());
+            }
+            println!("\n（* 为必备要素，须在公告中以“## 要素名”写明）");
+        }
+    }
+    super::SUCCESS
+}

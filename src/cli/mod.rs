@@ -1,0 +1,117 @@
+//! The command line (SPEC 4). Each command is a small module that calls the pipeline and
+//! prints; exit status 0 success, 1 the site has errors, 2 usage or I/O error.
+
+mod build;
+mod catalog;
+mod explain;
+mod init;
+mod new;
+
+use crate::diag::{Diagnostic, Lang, render_human, render_json};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub const SUCCESS: i32 = 0;
+pub const SITE_ERRORS: i32 = 1;
+pub const USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "gongkai",
+    version,
+    about = "基层政务公开标准化规范化静态站点生成器",
+    long_about = "gongkai 把乡镇的公开公告（Markdown + 信息头）按国家基层政务公开标准目录检查后，生成可离线浏览、可搜索、可打印的静态网站。\n\ngongkai checks township disclosure notices against the national standard catalogs and builds a static, searchable, printable site."
+)]
+pub struct Cli {
+    /// 站点目录（默认：当前目录）/ site folder
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// 提示语言：zh（默认）或 en / message language
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 检查并生成网站 / check, then write the site
+    Build(build::BuildArgs),
+    /// 只检查，不写任何文件 / run every check, write nothing
+    Check(build::CheckArgs),
+    /// 为某个目录事项新建公告 / a new notice for a catalog item
+    New(new::NewArgs),
+    /// 新建站点 / create a new site
+    Init(init::InitArgs),
+    /// 查看标准目录 / show the catalogs
+    Catalog(catalog::CatalogArgs),
+    /// 解释某个检查代码 / explain a diagnostic code
+    Explain(explain::ExplainArgs),
+}
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+/// Run the command line; returns the exit status.
+pub fn run(cli: Cli) -> i32 {
+    let lang = Lang::detect(cli.lang.as_deref());
+    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    match cli.command {
+        Command::Build(a) => build::build(&root, a, lang),
+        Command::Check(a) => build::check(&root, a, lang),
+        Command::New(a) => new::run(&root, a, lang),
+        Command::Init(a) => init::run(a, lang),
+        Command::Catalog(a) => catalog::run(&root, a, lang),
+        Command::Explain(a) => explain::run(a, lang),
+    }
+}
+
+/// Print diagnostics to stderr (human) or stdout (json).
+pub fn report(diags: Vec<Diagnostic>, format: Format, lang: Lang) {
+    match format {
+        Format::Human => {
+            if !diags.is_empty() {
+                eprint!("{}", render_human(&diags, lang));
+            }
+        }
+        Format::Json => println!("{}", render_json(&diags, lang)),
+    }
+}
+
+/// `--date` or today's date in China.
+pub fn today(flag: Option<&str>, lang: Lang) -> Result<jiff::civil::Date, i32> {
+    match flag {
+        Some(s) => crate::dates::parse_date(s).map_err(|_| {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!("--date 的值“{s}”不是有效日期，请写成 2026-09-25。"),
+                    Lang::En => format!("--date `{s}` is not a valid date; write 2026-09-25."),
+                }
+            );
+            USAGE
+        }),
+        None => {
+            // China has one time zone; a fixed +08:00 needs no tz database on the clerk's PC.
+            let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
+            Ok(jiff::Timestamp::now().to_zoned_datetime(tz).date())
+        }
+    }
+}
+
+/// Whether a run's diagnostics make it a usage/I/O failure rather than a site error.
+fn exit_for(diags: &[Diagnostic]) -> i32 {
+    use crate::diag::{Code, Severity};
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        SUCCESS
+    } else if errors.iter().all(|d| d.code == Code::Io) {
+        USAGE
+    } else {
+        SITE_ERRORS
+    }
+}

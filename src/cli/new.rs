@@ -1,0 +1,211 @@
+//! `gongkai new ITEM`: a notice pre-filled for a catalog item, with each required element as a
+//! `##` heading to fill in. Never overwrites a file.
+
+use crate::catalog::{Catalogs, Found};
+use crate::diag::{Diagnostics, Lang};
+use clap::Args;
+use std::path::Path;
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// 目录事项：“领域/一级事项/二级事项”、其唯一后缀或事项编号 / the catalog item
+    pub item: String,
+    /// 乡镇名称、slug 或代码 / township
+    #[arg(long)]
+    pub township: Option<String>,
+    /// 村（社区） / village
+    #[arg(long)]
+    pub village: Option<String>,
+    /// 标题 / title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// 形成日期和发布日期（默认今天）/ date (default today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+fn say(lang: Lang, zh: String, en: String) {
+    eprintln!("{}", if lang == Lang::Zh { zh } else { en });
+}
+
+pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
+    let mut diags = Diagnostics::new();
+    let Some(config) = crate::config::load(root, &mut diags) else {
+        super::report(diags.sorted(), super::Format::Human, lang);
+        return super::SITE_ERRORS;
+    };
+    let cats = Catalogs::load(root, &mut diags);
+    let r = match cats.index.find(&a.item) {
+        Found::One(r) => r,
+        Found::Ambiguous(many) => {
+            let list: Vec<&str> = many.iter().map(|r| cats.index.full_path(*r)).collect();
+            say(
+                lang,
+                format!("事项“{}”对应多个目录事项：{}", a.item, list.join("；")),
+                format!("`{}` matches several items: {}", a.item, list.join("; ")),
+            );
+            return super::USAGE;
+        }
+        Found::None { suggestions } => {
+            say(
+                lang,
+                format!(
+                    "目录中没有事项“{}”。{}",
+                    a.item,
+                    suggestions
+                        .first()
+                        .map(|s| format!("是不是“{s}”？"))
+                        .unwrap_or_default()
+                ),
+                format!(
+                    "no catalog item `{}`. {}",
+                    a.item,
+                    suggestions
+                        .first()
+                        .map(|s| format!("Did you mean `{s}`?"))
+                        .unwrap_or_default()
+                ),
+            );
+            return super::USAGE;
+        }
+    };
+    let town = match &a.township {
+        Some(t) => config
+            .townships
+            .iter()
+            .find(|x| x.name == *t || x.slug == *t || x.code == *t),
+        None if config.townships.len() == 1 => config.townships.first(),
+        None => None,
+    };
+    let Some(town) = town else {
+        let names: Vec<&str> = config.townships.iter().map(|t| t.name.as_str()).collect();
+        say(
+            lang,
+            format!("请用 --township 指定乡镇：{}", names.join("、")),
+            format!("pass --township, one of: {}", names.join(", ")),
+        );
+        return super::USAGE;
+    };
+    let village = match &a.village {
+        Some(v) => match town
+            .villages
+            .iter()
+            .find(|x| x.name == *v || x.slug == *v || x.code == *v)
+        {
+            Some(x) => Some(x),
+            None => {
+                say(
+                    lang,
+                    format!("{}下没有村（社区）“{v}”。", town.name),
+                    format!("no village `{v}` under {}.", town.name),
+                );
+                return super::USAGE;
+            }
+        },
+        None => None,
+    };
+    let today = match super::today(a.date.as_deref(), lang) {
+        Ok(d) => d,
+        Err(c) => return c,
+    };
+    let item = cats.item(r);
+    let domain = cats.domain(r);
+    let title = a.title.clone().unwrap_or_else(|| {
+        format!(
+            "{}{}{}",
+            town.name,
+            village.map_or("", |v| v.name.as_str()),
+            item.level2
+        )
+    });
+    let text = notice_text(&cats, r, &town.name, village.map(|v| v.name.as_str()), &title, today);
+    let dir = root.join("content").join(&town.slug).join(&domain.slug);
+    let file_name: String = title
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
+    let path = dir.join(format!("{file_name}.md"));
+    if path.exists() {
+        say(
+            lang,
+            format!("{} 已存在，不会覆盖。请换一个标题。", path.display()),
+            format!("{} exists; nothing was overwritten.", path.display()),
+        );
+        return super::USAGE;
+    }
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| write_new(&path, &text)) {
+        say(
+            lang,
+            format!("无法写入 {}：{e}", path.display()),
+            format!("cannot write {}: {e}", path.display()),
+        );
+        return super::USAGE;
+    }
+    println!("{}", path.display());
+    say(
+        lang,
+        "已新建公告，请填写各“##”标题下的内容，然后运行 gongkai check。".into(),
+        "created; fill in each ## section, then run gongkai check.".into(),
+    );
+    super::SUCCESS
+}
+
+/// Create the file, failing if it appeared in the meantime.
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+fn notice_text(
+    cats: &Catalogs,
+    r: crate::catalog::ItemRef,
+    town: &str,
+    village: Option<&str>,
+    title: &str,
+    today: jiff::civil::Date,
+) -> String {
+    let item = cats.item(r);
+    let d = crate::dates::format_date(today);
+    let mut fm = format!(
+        "---\n标题: {title}\n事项: {}/{}\n乡镇: {town}\n",
+        cats.domain(r).name,
+        item.path()
+    );
+    if let Some(v) = village {
+        fm.push_str(&format!("村: {v}\n"));
+    }
+    fm.push_str(&format!("形成日期: {d}\n发布日期: {d}\n"));
+    if let Some(p) = &item.notice_period {
+        let days = p.days.unwrap_or(7);
+        let cal = crate::calendar::Calendar::builtin();
+        let end = if p.working {
+            cal.add_working_days(today, days).ok()
+        } else {
+            today.checked_add(jiff::Span::new().days(i64::from(days))).ok()
+        };
+        let end = end.map(crate::dates::format_date).unwrap_or_else(|| "结束日期".into());
+        fm.push_str(&format!("公示期: {d} 至 {end}\n"));
+    }
+    fm.push_str("监督电话: \"\"\n---\n\n");
+    fm.push_str("（在此写公告导语。）\n");
+    for e in item.elements.iter().filter(|e| e.required) {
+        fm.push_str(&format!("\n## {}\n\n", e.name));
+        if e.people {
+            let cols = if e.columns.is_empty() {
+                vec![
+                    "序号".to_string(),
+                    "户主姓名".into(),
+                    "所在村组".into(),
+                    "金额（元）".into(),
+                ]
+            } else {
+                e.columns.clone()
+            };
+            fm.push_str(&format!("| {} |\n|{}\n", cols.join(" | "), " --- |".repeat(cols.len())));
+        } else {
+            fm.push_str(&format!("（在此填写{}。）\n", e.name));
+        }
+    }
+    fm
+}

@@ -1,0 +1,172 @@
+//! The stable diagnostic codes and their long explanations (`gongkai explain CODE`).
+//!
+//! A code never changes meaning once released: county scripts and the JSON format rely on it.
+
+use super::{Lang, Text};
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $zh:literal, $en:literal, $fix_zh:literal, $fix_en:literal;)*) => {
+        /// A stable diagnostic code, written `GK0xx`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            fn parts(self) -> (&'static str, &'static str, &'static str, &'static str) {
+                match self { $(Code::$variant => ($zh, $en, $fix_zh, $fix_en),)* }
+            }
+        }
+    };
+}
+
+codes! {
+    NotUtf8 = "GK001", "文件不是 UTF-8 编码（多为记事本或 WPS 另存的 GBK/GB18030）", "The file is not UTF-8 (usually GBK/GB18030 saved by Notepad or WPS)",
+        "用记事本“另存为”，编码选择“UTF-8”；或在 WPS 中“文件→另存为→编码：UTF-8”。", "Save the file again as UTF-8 (Notepad: Save as → Encoding: UTF-8).";
+    Undecodable = "GK002", "文件内容无法识别为文本", "The file's bytes cannot be read as text",
+        "确认这是用文本编辑器保存的 Markdown 文件，而不是 Word 文档。", "Make sure this is a Markdown text file, not a Word document.";
+    NoFrontMatter = "GK010", "缺少开头的 --- 信息头", "The notice has no front matter",
+        "在文件第一行写 ---，接着写 标题、事项 等信息，再用一行 --- 结束。", "Start the file with a line `---`, the keys, and a closing `---`.";
+    UnclosedFrontMatter = "GK011", "信息头没有用 --- 结束", "The front matter is not closed by `---`",
+        "在信息头最后一项之后加一行 ---。", "Add a line `---` after the last key.";
+    YamlSyntax = "GK012", "信息头格式错误", "Front matter syntax error",
+        "每行写成“键: 值”，冒号用英文半角“:”，冒号后空一格。", "Write each line as `key: value` with an ASCII colon and a space.";
+    FullWidthColon = "GK013", "信息头使用了中文全角冒号“：”", "A full-width colon `：` in the front matter",
+        "把“：”改成英文半角冒号“:”，并在冒号后空一格。", "Replace `：` with an ASCII `:` followed by a space.";
+    FullWidthSpace = "GK014", "信息头中有全角空格", "A full-width space in the front matter",
+        "把全角空格“　”改成半角空格，或删除。", "Replace the full-width space with an ASCII space.";
+    Tab = "GK015", "信息头中有制表符（Tab）", "A tab in the front matter",
+        "用空格代替 Tab 键缩进。", "Indent with spaces, not tabs.";
+    NotText = "GK016", "值被当成了数字或真假值", "A value was read as a number or boolean",
+        "给值加上英文引号，例如 监督电话: \"05561234567\"。", "Quote the value, e.g. contact: \"05561234567\".";
+    UnknownKey = "GK020", "未知的信息头键", "Unknown front-matter key",
+        "检查拼写；可用的键见 gongkai explain GK020。", "Check the spelling; see gongkai explain GK020 for the keys.";
+    MissingKey = "GK021", "缺少必填项", "A required key is missing",
+        "在信息头中补上该项。", "Add the key to the front matter.";
+    WrongType = "GK022", "值的类型不对", "A value has the wrong type",
+        "按提示改写该值（文字、日期或列表）。", "Rewrite the value as the hint says (text, date or list).";
+    BadDate = "GK023", "日期无法识别", "The date cannot be read",
+        "写成 2026-09-25 或 2026年9月25日，并确认该日期存在。", "Write it as 2026-09-25 and check the date exists.";
+    UnknownTownship = "GK024", "乡镇不在 book.toml 中", "The township is not in book.toml",
+        "使用 book.toml 中 [[townships]] 的名称、slug 或代码。", "Use a name, slug or code from book.toml [[townships]].";
+    UnknownVillage = "GK025", "村（社区）不在该乡镇下", "The village is not listed under the township",
+        "使用 book.toml 中该乡镇 [[townships.villages]] 的名称、slug 或代码。", "Use a village listed under the township in book.toml.";
+    BadPeriod = "GK026", "公示期格式错误", "The notice period cannot be read",
+        "写成“2026-09-25 至 2026-10-08”，结束日期不能早于开始日期。", "Write `2026-09-25 至 2026-10-08`; the end may not precede the start.";
+    UnknownItem = "GK030", "事项不在目录中", "The catalog item does not exist",
+        "运行 gongkai catalog show 领域 查看事项名称，按“领域/一级事项/二级事项”填写。", "Run gongkai catalog show DOMAIN and write the item as domain/level1/level2.";
+    AmbiguousItem = "GK031", "事项名称对应多个目录事项", "The item name matches several catalog items",
+        "写出完整路径“领域/一级事项/二级事项”或事项编号。", "Write the full path or the item id.";
+    LevelNotAllowed = "GK032", "该事项不在此层级公开", "The item is not published at this level",
+        "检查 村 字段，或改用允许该层级的事项。", "Check the village key or choose an item for this level.";
+    MissingElement = "GK033", "缺少事项要求的公开要素", "A required element of the item is missing",
+        "为该要素加一个二级标题（## 要素名），写上内容。", "Add a level-2 heading `## element` with its content.";
+    MissingPeriod = "GK034", "该事项需要公示期", "The item requires a notice period",
+        "在信息头写 公示期: 开始日期 至 结束日期。", "Add `公示期: START 至 END`.";
+    ShortPeriod = "GK035", "公示期短于目录规定", "The notice period is shorter than the catalog requires",
+        "延长公示期的结束日期（首日不计入）。", "Move the end date later (the first day is not counted).";
+    Late = "GK040", "超过公开时限发布", "Published after the time limit",
+        "今后在时限内发布；如形成日期填错，请更正。", "Publish within the limit; correct the formed date if it is wrong.";
+    FutureDate = "GK041", "发布日期晚于今天", "The publish date is in the future",
+        "发布日期不能晚于构建日期（--date）。", "The publish date may not be after the build date (--date).";
+    NoCalendar = "GK042", "缺少该年度的法定节假日安排", "No official holiday calendar for that year",
+        "在站点 calendar.toml 中加入该年的放假和调休安排。", "Add that year's holidays and make-up days to calendar.toml.";
+    PublishedBeforeFormed = "GK043", "发布日期早于形成日期", "Published before the information was formed",
+        "检查两个日期是否写反。", "Check whether the two dates are swapped.";
+    IdNumber = "GK050", "发现未遮蔽的身份证号码", "An unmasked resident ID number",
+        "改为遮蔽形式：前6位 + ******** + 后4位。", "Mask it: first 6 + ******** + last 4.";
+    OldIdNumber = "GK051", "发现未遮蔽的15位身份证号码", "An unmasked 15-digit ID number",
+        "改为遮蔽形式：前6位 + ***** + 后4位。", "Mask it: first 6 + ***** + last 4.";
+    Mobile = "GK052", "发现未遮蔽的手机号码", "An unmasked mobile number",
+        "改为遮蔽形式：前3位 + **** + 后4位；公务电话请加入 book.toml 的 contacts。", "Mask it: 3 + **** + 4; list official numbers in book.toml contacts.";
+    BankCard = "GK053", "发现未遮蔽的银行卡号", "An unmasked bank card number",
+        "只保留后4位，例如 ****1234。", "Keep only the last 4 digits, e.g. ****1234.";
+    PeopleColumn = "GK054", "名单中有不得公开的个人信息列", "A name list has a column that may not be published",
+        "删除该列；名单只公开目录允许的列（如户主姓名、所在村组、保障人数、金额）。", "Remove the column; publish only the columns the catalog allows.";
+    EmptyExemption = "GK055", "隐私豁免没有写明理由", "A privacy exemption without a reason",
+        "写明依据和理由，例如 隐私豁免: 经本人书面同意公开联系电话。", "Write the reason for the exemption.";
+    BrokenLink = "GK060", "站内链接指向不存在的文件", "An internal link points to a missing file",
+        "检查链接路径，或把被链接的文件放进站点。", "Fix the link path or add the file.";
+    MissingFile = "GK061", "附件或数据文件不存在", "An attachment or data file is missing",
+        "把文件放在公告旁边，文件名与信息头中写的一致。", "Put the file beside the notice with exactly that name.";
+    OutsideRoot = "GK062", "路径超出站点目录", "A path leaves the site folder",
+        "只引用站点目录内的文件，不要用 ../ 跳出站点。", "Reference only files inside the site.";
+    DuplicateOutput = "GK063", "两个文件会生成同一个网页", "Two files would produce the same page",
+        "修改其中一个文件的文件名或位置。", "Rename or move one of the files.";
+    BadData = "GK064", "数据文件无法读取", "The data file cannot be read",
+        "用 UTF-8 编码的 CSV 或 xlsx，第一行为列名。", "Use a UTF-8 CSV or xlsx with a header row.";
+    Config = "GK070", "book.toml 格式错误", "book.toml syntax error",
+        "按 TOML 格式书写：键 = \"值\"，字符串加英文引号。", "Write TOML: key = \"value\".";
+    ConfigUnknownKey = "GK071", "book.toml 中有未知的键", "Unknown key in book.toml",
+        "检查拼写，参照 gongkai init 生成的 book.toml。", "Check the spelling against the book.toml made by gongkai init.";
+    ConfigValue = "GK072", "book.toml 中的值不合要求", "Invalid value in book.toml",
+        "按提示修改该值。", "Change the value as the hint says.";
+    CatalogSyntax = "GK080", "目录文件格式错误", "Catalog file syntax error",
+        "按 docs/catalog-format.md 的格式书写目录 YAML。", "Follow docs/catalog-format.md.";
+    CatalogInvalid = "GK081", "目录文件内容不合要求", "Invalid catalog content",
+        "按提示修改该目录项。", "Fix the catalog row as the hint says.";
+    DuplicateItemId = "GK082", "目录事项编号重复", "Duplicate catalog item id",
+        "每个事项的 id 必须唯一。", "Give every item a unique id.";
+    Template = "GK090", "模板错误", "Template error",
+        "检查主题模板的语法和变量名。", "Check the theme template's syntax and variables.";
+    Io = "GK091", "读写文件失败", "File could not be read or written",
+        "检查文件是否存在、是否有权限、磁盘是否已满。", "Check the file exists, permissions and disk space.";
+}
+
+impl Code {
+    pub fn parse(s: &str) -> Option<Code> {
+        let s = s.trim().to_ascii_uppercase();
+        Code::ALL.iter().copied().find(|c| c.as_str() == s)
+    }
+
+    /// The one-line title of the code.
+    pub fn title(self) -> Text {
+        let (zh, en, _, _) = self.parts();
+        Text::new(zh, en)
+    }
+
+    /// The general fix, used when a rule has nothing more specific to say.
+    pub fn fix(self) -> Text {
+        let (_, _, zh, en) = self.parts();
+        Text::new(zh, en)
+    }
+}
+
+/// The long explanation printed by `gongkai explain CODE`.
+pub fn explain(code: Code, lang: Lang) -> String {
+    let (label, fix) = match lang {
+        Lang::Zh => ("怎样改正", code.fix()),
+        Lang::En => ("How to fix", code.fix()),
+    };
+    let mut out = format!(
+        "{}: {}\n\n{}: {}\n",
+        code.as_str(),
+        code.title().get(lang),
+        label,
+        fix.get(lang)
+    );
+    if let Some(example) = super::report::example(code, lang) {
+        out.push('\n');
+        out.push_str(&example);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_parse_back() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate {}", c.as_str());
+            assert_eq!(Code::parse(c.as_str()), Some(*c));
+        }
+        assert_eq!(Code::parse("gk013"), Some(Code::FullWidthColon));
+    }
+}

@@ -1,0 +1,139 @@
+//! What the later stages need to know about a notice's Markdown body, found in one pass:
+//! its `##` headings (the catalog elements), links, tables (name lists), and plain text
+//! (for search and for the summary).
+
+use crate::diag::Pos;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The Markdown dialect of SPEC 3.2: CommonMark with GFM tables, footnotes, strikethrough.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Heading {
+    pub text: String,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct TableFacts {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub pos: Pos,
+    /// The `##` heading the table stands under, if any.
+    pub section: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct BodyFacts {
+    pub headings: Vec<Heading>,
+    pub links: Vec<(String, Pos)>,
+    pub tables: Vec<TableFacts>,
+    pub text: String,
+    pub has_html: bool,
+}
+
+/// Scan `body`, whose first line is line `first_line` of the file.
+pub fn scan(body: &str, first_line: usize) -> BodyFacts {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let pos_at = |offset: usize| {
+        let line = line_starts.partition_point(|&s| s <= offset);
+        let start = line_starts[line - 1];
+        let col = body.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        Pos::new(first_line + line - 1, col)
+    };
+    let mut f = BodyFacts::default();
+    let mut heading: Option<(Heading, bool)> = None;
+    let mut section: Option<String> = None;
+    let mut table: Option<TableFacts> = None;
+    let mut cell: Option<String> = None;
+    let mut row: Vec<String> = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((
+                    Heading {
+                        text: String::new(),
+                        pos: pos_at(range.start),
+                    },
+                    level == HeadingLevel::H2,
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((h, is_h2)) = heading.take() {
+                    if is_h2 {
+                        section = Some(h.text.trim().to_string());
+                        f.headings.push(Heading {
+                            text: h.text.trim().to_string(),
+                            pos: h.pos,
+                        });
+                    }
+                }
+                f.text.push('\n');
+            }
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                f.links.push((dest_url.to_string(), pos_at(range.start)));
+            }
+            Event::Start(Tag::Table(_)) => {
+                table = Some(TableFacts {
+                    pos: pos_at(range.start),
+                    section: section.clone(),
+                    ..Default::default()
+                });
+            }
+            Event::End(TagEnd::Table) => f.tables.extend(table.take()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                row.push(cell.take().unwrap_or_default().trim().to_string());
+                f.text.push(' ');
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.header = std::mem::take(&mut row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.rows.push(std::mem::take(&mut row));
+                }
+                f.text.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((h, _)) = heading.as_mut() {
+                    h.text.push_str(&t);
+                }
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+                f.text.push_str(&t);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => f.has_html = true,
+            Event::SoftBreak | Event::HardBreak => f.text.push(' '),
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => f.text.push('\n'),
+            _ => {}
+        }
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_headings_tables_and_links() {
+        let body = "前言。\n\n## 办理条件\n\n见[附件](附件.pdf)。\n\n## 审核对象名单\n\n| 序号 | 户主姓名 |\n| --- | --- |\n| 1 | 王某 |\n";
+        let f = scan(body, 5);
+        assert_eq!(f.headings.len(), 2);
+        assert_eq!(f.headings[0].text, "办理条件");
+        assert_eq!(f.headings[0].pos.line, 7);
+        assert_eq!(f.links, vec![("附件.pdf".to_string(), Pos::new(9, 2))]);
+        assert_eq!(f.tables[0].header, vec!["序号", "户主姓名"]);
+        assert_eq!(f.tables[0].rows, vec![vec!["1", "王某"]]);
+        assert_eq!(f.tables[0].section.as_deref(), Some("审核对象名单"));
+        assert!(f.text.contains("王某"));
+    }
+}

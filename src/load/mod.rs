@@ -1,0 +1,155 @@
+//! Stage 2: load. Every Markdown file under `content/` is read, decoded, split into front
+//! matter and body, and both are parsed, on all cores. Nothing is interpreted yet: what an
+//! item or a township *means* is the resolve stage's business.
+
+pub mod body;
+pub mod decode;
+pub mod frontmatter;
+pub mod split;
+pub mod table;
+pub mod yaml;
+
+pub use body::BodyFacts;
+pub use frontmatter::{Field, FrontMatter, PeriodRaw};
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos, rel_path};
+use crate::tr;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// One parsed Markdown file.
+#[derive(Debug)]
+pub struct Source {
+    /// Path relative to the site root, `/`-separated (for messages).
+    pub rel: String,
+    pub path: PathBuf,
+    pub text: String,
+    pub fm: FrontMatter,
+    /// Byte offset of the body in `text`, and its first line.
+    pub body_start: usize,
+    pub body_first_line: usize,
+    pub facts: BodyFacts,
+}
+
+impl Source {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    pub fn is_index(&self) -> bool {
+        self.path.file_name().is_some_and(|n| n == "_index.md")
+    }
+}
+
+/// Everything under `content/`.
+pub struct Loaded {
+    pub sources: Vec<Source>,
+}
+
+/// Load every `.md` below `root/content`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    let content = root.join("content");
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(&content)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")))
+        .collect();
+    paths.sort();
+    let results: Vec<(Option<Source>, Diagnostics)> = paths
+        .par_iter()
+        .map(|p| {
+            let mut d = Diagnostics::new();
+            let s = load_one(root, p, &mut d);
+            (s, d)
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for (s, d) in results {
+        diags.extend(d);
+        sources.extend(s);
+    }
+    Loaded { sources }
+}
+
+/// Read and parse one file.
+pub fn load_one(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
+    let rel = rel_path(root, path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                Code::Io,
+                &rel,
+                Pos::default(),
+                tr!("无法读取 {rel}：{e}", "cannot read {rel}: {e}"),
+                Code::Io.fix(),
+            ));
+            return None;
+        }
+    };
+    let text = decode::decode(&bytes, &rel, diags)?;
+    parse_text(rel, path.to_path_buf(), text, diags)
+}
+
+/// Parse a decoded notice text.
+pub fn parse_text(rel: String, path: PathBuf, text: String, diags: &mut Diagnostics) -> Option<Source> {
+    let parts = split::split(&text, &rel, diags)?;
+    let fm = match yaml::parse(&parts.yaml) {
+        Ok(tree) => frontmatter::read(&tree, parts.yaml_first_line, &rel, &text, diags),
+        Err(e) => {
+            let pos = e
+                .location()
+                .filter(|l| l.line() > 0)
+                .map(|l| Pos::new(l.line() as usize + parts.yaml_first_line - 1, l.column() as usize))
+                .unwrap_or(Pos::new(parts.yaml_first_line, 1));
+            let detail = e.to_string().lines().next().unwrap_or("").trim().to_string();
+            diags.push(
+                Diagnostic::error(
+                    Code::YamlSyntax,
+                    &rel,
+                    pos,
+                    tr!(
+                        "信息头第 {} 行格式错误（{detail}）",
+                        "front matter syntax error on line {} ({detail})",
+                        pos.line
+                    ),
+                    yaml_hint(&text, pos),
+                )
+                .with_source(&text),
+            );
+            FrontMatter::default()
+        }
+    };
+    let body_start = text.len() - parts.body.len();
+    let body_first_line = parts.body_first_line;
+    let facts = body::scan(&text[body_start..], body_first_line);
+    Some(Source {
+        rel,
+        path,
+        text,
+        fm,
+        body_start,
+        body_first_line,
+        facts,
+    })
+}
+
+fn yaml_hint(text: &str, pos: Pos) -> crate::diag::Text {
+    let line = text.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
+    if line.matches('"').count() % 2 == 1 {
+        tr!(
+            "这一行的引号没有配对，补上结尾的英文双引号 \"。",
+            "The quotes on this line are unbalanced; close the \"."
+        )
+    } else if line.contains(": ") && line.split(": ").count() > 2 {
+        tr!(
+            "值里含有“: ”时，请把整个值用英文双引号括起来。",
+            "Quote a value that contains `: `."
+        )
+    } else {
+        Code::YamlSyntax.fix()
+    }
+}

@@ -1,0 +1,110 @@
+//! The stages in order: configuration → load → resolve → validate → render (and search
+//! index) → write. `check` stops after validation; `build` goes on only when nothing is wrong.
+
+use crate::calendar::Calendar;
+use crate::catalog::Catalogs;
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::site::Site;
+use crate::tr;
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Run every check on the site at `root`. The site is returned whenever it could be put
+/// together (even with errors, so that `check` and reports can use it).
+pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> {
+    let config = crate::config::load(root, diags)?;
+    let calendar = load_calendar(root, diags);
+    let catalogs = Catalogs::load(root, diags);
+    let loaded = crate::load::load(root, diags);
+    let notices = crate::resolve::resolve(root, &config, &catalogs, &loaded, diags);
+    let tables = notices
+        .par_iter()
+        .map(|n| {
+            let d = n.data.as_ref()?;
+            crate::load::table::read(&d.source).ok()
+        })
+        .collect();
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        catalogs,
+        calendar,
+        sources: loaded.sources,
+        notices,
+        tables,
+        today,
+    };
+    crate::validate::validate(&site, diags);
+    Some(site)
+}
+
+fn load_calendar(root: &Path, diags: &mut Diagnostics) -> Calendar {
+    let mut cal = Calendar::builtin();
+    let path = root.join("calendar.toml");
+    let Ok(bytes) = std::fs::read(&path) else { return cal };
+    let Some(text) = crate::load::decode::decode(&bytes, "calendar.toml", diags) else {
+        return cal;
+    };
+    match Calendar::parse(&text) {
+        Ok(site) => cal.merge(site),
+        Err(e) => {
+            let msg = e.message.clone();
+            diags.push(
+                Diagnostic::error(
+                    Code::Config,
+                    "calendar.toml",
+                    Pos::new(e.line, e.column),
+                    tr!("calendar.toml 格式错误：{msg}", "calendar.toml error: {msg}"),
+                    tr!(
+                        "按内置日历的格式书写：[2027] holidays = [\"2027-01-01\"] workdays = […]。",
+                        "Use the built-in calendar's format."
+                    ),
+                )
+                .with_source(&text),
+            );
+        }
+    }
+    cal
+}
+
+/// The output folder: `--output`, else `site.output` of book.toml, relative to the root.
+pub fn output_dir(root: &Path, site: &Site, flag: Option<&Path>) -> PathBuf {
+    match flag {
+        Some(p) => p.to_path_buf(),
+        None => root.join(&site.config.site.output),
+    }
+}
+
+pub struct BuildStats {
+    pub notices: usize,
+    pub files: usize,
+}
+
+/// Check, render and write. On any error nothing is written.
+pub fn build(root: &Path, output: Option<&Path>, today: Date, diags: &mut Diagnostics) -> Option<BuildStats> {
+    let site = check(root, today, diags)?;
+    if diags.has_errors() {
+        return None;
+    }
+    let files = crate::render::render(&site, diags)?;
+    let out = output_dir(root, &site, output);
+    if let Err(e) = crate::write::write_atomically(&out, &files) {
+        let shown = out.display().to_string();
+        diags.push(Diagnostic::error(
+            Code::Io,
+            shown.clone(),
+            Pos::default(),
+            tr!(
+                "无法写入输出目录 {shown}：{e}",
+                "cannot write the output folder {shown}: {e}"
+            ),
+            Code::Io.fix(),
+        ));
+        return None;
+    }
+    Some(BuildStats {
+        notices: site.notices.len(),
+        files: files.len(),
+    })
+}

@@ -1,0 +1,196 @@
+//! A notice body to HTML: links rewritten to output pages, tables wrapped for small screens,
+//! lists of people taken down after their grace period, raw HTML sanitised.
+
+use crate::load::body::options;
+use crate::util::text::heading_key;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+pub struct BodyOptions<'a> {
+    /// Maps a link destination as written to the URL to use, or `None` to keep it.
+    pub link: &'a dyn Fn(&str) -> Option<String>,
+    /// Heading keys (see [`heading_key`]) whose tables are withdrawn, and what to say instead.
+    pub withdrawn: &'a [String],
+    pub withdrawn_note: &'a str,
+}
+
+pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut in_h2 = false;
+    let mut h2_text = String::new();
+    let mut section_withdrawn = false;
+    let mut skipping_table = false;
+    for event in Parser::new_ext(body, options()) {
+        if skipping_table {
+            if matches!(event, Event::End(TagEnd::Table)) {
+                skipping_table = false;
+                events.push(Event::Html(
+                    format!("<p class=\"withdrawn\">{}</p>\n", escape(o.withdrawn_note)).into(),
+                ));
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => {
+                in_h2 = true;
+                h2_text.clear();
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                in_h2 = false;
+                section_withdrawn = o.withdrawn.contains(&heading_key(&h2_text));
+                events.push(event);
+            }
+            Event::Text(ref t) if in_h2 => {
+                h2_text.push_str(t);
+                events.push(event);
+            }
+            Event::Start(Tag::Table(_)) if section_withdrawn => skipping_table = true,
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite(&dest_url, o);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite(&dest_url, o);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html { sanitize(&html) } else { html }
+}
+
+fn rewrite<'a>(dest: &CowStr<'a>, o: &BodyOptions) -> CowStr<'a> {
+    let d = dest.trim();
+    let lower = d.to_ascii_lowercase();
+    // Markdown links are not run through the sanitiser when the body has no raw HTML, so
+    // script URLs are refused here.
+    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:text/html") {
+        return CowStr::from("#");
+    }
+    match (o.link)(d) {
+        Some(url) => CowStr::from(url),
+        None => dest.clone(),
+    }
+}
+
+fn sanitize(html: &str) -> String {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(["div", "mark", "sup", "sub", "del", "s"]);
+    b.add_tag_attributes("th", ["style"]);
+    b.add_tag_attributes("td", ["style"]);
+    b.add_tag_attributes("div", ["class"]);
+    b.add_tag_attributes("p", ["class"]);
+    b.add_tag_attributes("sup", ["class", "id"]);
+    b.add_tag_attributes("li", ["id"]);
+    b.add_tag_attributes("a", ["id"]);
+    b.filter_style_properties(["text-align"].into_iter().collect());
+    b.url_relative(ammonia::UrlRelative::PassThrough);
+    b.clean(html).to_string()
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts<'a>(link: &'a dyn Fn(&str) -> Option<String>, w: &'a [String]) -> BodyOptions<'a> {
+        BodyOptions {
+            link,
+            withdrawn: w,
+            withdrawn_note: "名单已撤下",
+        }
+    }
+
+    #[test]
+    fn scripts_are_removed() {
+        let none = |_: &str| None;
+        let html = to_html(
+            "<script>alert(1)</script><p onclick=\"x()\">甲</p>\n\n[点](javascript:alert(1))",
+            true,
+            &opts(&none, &[]),
+        );
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("onclick"));
+        assert!(!html.contains("javascript:"));
+        let html = to_html("[点](javascript:alert(1))", false, &opts(&none, &[]));
+        assert!(!html.contains("javascript:"));
+    }
+
+    #[test]
+    fn alignment_survives_sanitising() {
+        let none = |_: &str| None;
+        let html = to_html("<b>x</b>\n\n| 金额 |\n| ---: |\n| 1 |\n", true, &opts(&none, &[]));
+        assert!(
+            html.contains("text-align:right") || html.contains("text-align: right"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn withdrawn_tables_are_replaced() {
+        let none = |_: &str| None;
+        let w = vec![heading_key("审核对象名单")];
+        let html = to_html(
+            "## 审核对象名单\n\n| 户主姓名 |\n| --- |\n| 王某 |\n\n## 其他\n\n| a |\n| - |\n| b |\n",
+            false,
+            &opts(&none, &w),
+        );
+        assert!(!html.contains("王某"));
+        assert!(html.contains("名单已撤下"));
+        assert!(html.contains("<td>b</td>"));
+    }
+
+    #[test]
+    fn links_are_rewritten() {
+        let map = |d: &str| (d == "附件.pdf").then(|| "../a/x-1.pdf".to_string());
+        let html = to_html("[附件](附件.pdf)", false, &opts(&map, &[]));
+        assert!(html.contains("href=\"../a/x-1.pdf\""));
+    }
+}

@@ -1,0 +1,64 @@
+//! The search page and its index (SPEC 7). The index is built from the checked text of each
+//! notice, so it can never hold an identifier the checks would have stopped.
+
+use crate::render::view::{Crumb, PageMeta};
+use crate::render::{Content, Output, RenderCx};
+use crate::search::{SearchDoc, build_index};
+
+pub fn render(cx: &RenderCx) -> Vec<Output> {
+    let site = cx.site;
+    let docs: Vec<SearchDoc> = site
+        .notices
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let card = &cx.index.cards[i];
+            let mut text = site.source(n).facts.text.clone();
+            if !n.keywords.is_empty() {
+                text.push('\n');
+                text.push_str(&n.keywords.join(" "));
+            }
+            SearchDoc {
+                url: n.url.clone(),
+                title: n.title.clone(),
+                township: card.township.clone(),
+                domain: card.domain.clone(),
+                item: card.item_path.clone(),
+                date: card.published.clone(),
+                text,
+            }
+        })
+        .collect();
+    let mut out: Vec<Output> = build_index(&docs)
+        .into_iter()
+        .map(|f| Output {
+            path: f.path,
+            content: Content::Bytes(f.bytes),
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    let domains: Vec<&str> = site.catalogs.domains.iter().map(|d| d.name.as_str()).collect();
+    ctx.insert("domains", &domains);
+    let meta = PageMeta {
+        url: "search.html".into(),
+        title: "站内搜索".into(),
+        description: format!("搜索{}的公开信息", site.config.site.county),
+        column_name: "搜索".into(),
+        column_type: "信息公开目录".into(),
+        crumbs: vec![Crumb {
+            name: "搜索".into(),
+            url: "search.html".into(),
+        }],
+        ..Default::default()
+    };
+    out.push(cx.page("search.html", meta, ctx));
+    let meta404 = PageMeta {
+        url: "404.html".into(),
+        title: "页面不存在".into(),
+        column_name: "404".into(),
+        column_type: "首页".into(),
+        ..Default::default()
+    };
+    out.push(cx.page("404.html", meta404, tera::Context::new()));
+    out
+}

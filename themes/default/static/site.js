@@ -1,0 +1,19 @@
+/* Large-font (长者) mode: a button that only appears when scripts run, and a choice that
+   persists across pages and visits. Pages work fully without this script. */
+(function () {
+  var btn = document.getElementById("large-toggle");
+  if (!btn) return;
+  var root = document.documentElement;
+  function sync() {
+    var on = root.classList.contains("large");
+    btn.setAttribute("aria-pressed", on ? "true" : "false");
+    btn.textContent = on ? "标准字号" : "长者模式（大字）";
+  }
+  btn.hidden = false;
+  sync();
+  btn.addEventListener("click", function () {
+    root.classList.toggle("large");
+    try { localStorage.setItem("gk-large", root.classList.contains("large") ? "1" : "0"); } catch (e) {}
+    sync();
+  });
+})();
