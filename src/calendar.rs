@@ -25,6 +25,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use jiff::Span;
 use jiff::civil::{Date, Weekday};
@@ -137,9 +138,12 @@ pub struct Calendar {
 impl Calendar {
     /// The tables shipped with gongkai (2024–2026 at the time of writing).
     pub fn builtin() -> Calendar {
+        static PARSED: OnceLock<Calendar> = OnceLock::new();
         // The embedded file is checked by the unit tests; should it ever be broken, an empty
         // calendar makes every computation report a missing year rather than crash the build.
-        Calendar::parse(BUILTIN).unwrap_or_default()
+        PARSED
+            .get_or_init(|| Calendar::parse(BUILTIN).unwrap_or_default())
+            .clone()
     }
 
     /// Reads a calendar file (the format in the module documentation).
@@ -694,6 +698,30 @@ mod tests {
         assert!(e.message.contains("source"), "{e}");
         let e = err("version = 1\n");
         assert_eq!(e.line, 1, "{e}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn adding_then_counting_working_days_agree(offset in 0i64..900, n in 0u32..60) {
+            let c = cal();
+            let from = date(2024, 1, 1).saturating_add(Span::new().days(offset));
+            if let Ok(end) = c.add_working_days(from, n) {
+                proptest::prop_assert_eq!(c.working_days_after(from, end), Ok(i64::from(n)));
+                proptest::prop_assert!(n == 0 || c.is_working_day(end) == Ok(true));
+            }
+        }
+
+        #[test]
+        fn parse_never_panics(text in "\\PC{0,80}") {
+            let _ = Calendar::parse(&text);
+        }
+
+        #[test]
+        fn parse_never_panics_on_near_valid_files(
+            text in "\\[(19|20|29|30)[0-9]{2}\\]\nsource = \"x\"\n(holidays|workdays) = \\[\"20[0-9]{2}-[0-9]{1,2}-[0-9]{2}(\\.\\.20[0-9]{2}-[0-9]{2}-[0-9]{2})?\"\\]\n"
+        ) {
+            let _ = Calendar::parse(&text);
+        }
     }
 
     #[test]

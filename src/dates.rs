@@ -418,9 +418,11 @@ fn strip_day_suffix(s: &str) -> &str {
     s.strip_suffix('日').or_else(|| s.strip_suffix('号')).unwrap_or(s)
 }
 
-/// A four-digit year in Arabic digits or digit-by-digit Chinese numerals (`二〇二六`).
+/// A four-digit year in Arabic digits or digit-by-digit Chinese numerals (`二〇二六`), not a
+/// mix of both.
 fn parse_year(s: &str) -> Result<u32, DateError> {
-    let digits: Option<Vec<u32>> = s.chars().map(digit_value).collect();
+    let ascii: Option<Vec<u32>> = s.chars().map(|c| c.to_digit(10)).collect();
+    let digits = ascii.or_else(|| s.chars().map(chinese_digit).collect());
     match digits {
         Some(d) if d.len() == 4 => Ok(d.iter().fold(0, |acc, x| acc * 10 + x)),
         Some(d) if d.len() == 2 => Err(DateError::TwoDigitYear),
@@ -440,19 +442,18 @@ fn parse_number(s: &str) -> Result<u32, DateError> {
 fn parse_chinese_number(s: &str) -> Option<u32> {
     let chars: Vec<char> = s.chars().collect();
     match chars[..] {
-        [d] => digit_value(d).filter(|v| *v > 0),
         ['十'] => Some(10),
-        ['十', u] => Some(10 + digit_value(u)?),
-        [t, '十'] => Some(10 * digit_value(t)?),
-        [t, '十', u] => Some(10 * digit_value(t)? + digit_value(u)?),
+        [d] => chinese_digit(d).filter(|v| *v > 0),
+        ['十', u] => Some(10 + chinese_digit(u)?),
+        [t, '十'] => Some(10 * chinese_digit(t)?),
+        [t, '十', u] => Some(10 * chinese_digit(t)? + chinese_digit(u)?),
         _ => None,
     }
 }
 
-/// The value of one ASCII digit or Chinese numeral (〇, ○ and 零 for zero).
-fn digit_value(c: char) -> Option<u32> {
+/// The value of one Chinese numeral (〇, ○, 零 and the letter O, often typed for 〇, are zero).
+fn chinese_digit(c: char) -> Option<u32> {
     let v = match c {
-        '0'..='9' => c as u32 - '0' as u32,
         '〇' | '○' | '零' | 'O' | 'o' => 0,
         '一' => 1,
         '二' => 2,
@@ -779,6 +780,23 @@ mod tests {
         assert!(e.message_zh().contains("2026年2月没有30日"), "{}", e.message_zh());
         assert!(e.to_string().contains("no day 30"), "{e}");
         assert!(DateError::NotADate.message_zh().contains("2026-09-25"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,40}") {
+            let _ = parse_date(&text);
+            let _ = parse_period(&text);
+        }
+
+        #[test]
+        fn dates_round_trip(y in 1900i16..=2100, m in 1i8..=12, d in 1i8..=28) {
+            let day = date(y, m, d);
+            proptest::prop_assert_eq!(parse_date(&format_date(day)), Ok(day));
+            proptest::prop_assert_eq!(parse_date(&format_date_zh(day)), Ok(day));
+            let period = format!("{} 至 {}", format_date_zh(day), format_date(day));
+            proptest::prop_assert_eq!(parse_period(&period), Ok((day, day)));
+        }
     }
 
     #[test]

@@ -111,7 +111,7 @@ pub(super) fn luhn_ok(b: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A bank card: 16–19 digits, an issuer prefix seen on cards held in China, and Luhn.

@@ -5,33 +5,34 @@
 //! of the original character, so hits point into the text as written.
 //!
 //! A number is a candidate only where it stands alone: no ASCII letter, digit or mask character
-//! right before or after it, and no connector (`-` `/` `.` `_` `\`) that glues it to more
-//! letters or digits. That one rule is what keeps 索引号 (`341099100/2026-00012`), project
-//! codes (`2026-341099-48-01-012345`), credit codes (`91341099MA2N1X2Y3Q`), amounts
-//! (`1,234,567.89`) and already-masked tokens (`138****5678`) from being reported.
+//! right before or after it, no hyphen gluing it to more letters or digits (`2026-341099-…`),
+//! and no decimal point between it and more digits (`13812345678.05`). That one rule is what
+//! keeps 索引号 (`341099100/2026-00012`), project codes (`2026-341099-48-01-012345`), credit
+//! codes (`91341099MA2N1X2Y3Q`), amounts (`1,234,567.89`) and already-masked tokens
+//! (`138****5678`) from being reported.
+//!
+//! `/`, `_` and a `.` before letters do *not* glue: `0556-1234567/13812345678` lists two
+//! numbers, and an ID number in a file name or URL (`张三_340825199001011239.jpg`) is published
+//! as surely as one in the text.
 
 use jiff::civil::Date;
 
 use super::ids::{self, Id18};
 use super::{Hit, IdKind};
 
-/// One character of the text, normalised, with its byte span in the original.
+/// One character of the text, normalised, with the byte offset of the original character
+/// (the next unit's offset, or the text's length, ends it).
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Unit {
-    pub c: char,
-    pub start: usize,
-    pub end: usize,
+struct Unit {
+    c: char,
+    start: usize,
 }
 
 /// The text as units. Full-width forms (what a Chinese input method types) become ASCII so
 /// that `１３８１２３４５６７８` is seen as the number it is.
-pub(super) fn units(text: &str) -> Vec<Unit> {
+fn units(text: &str) -> Vec<Unit> {
     text.char_indices()
-        .map(|(start, c)| Unit {
-            c: normalize(c),
-            start,
-            end: start + c.len_utf8(),
-        })
+        .map(|(start, c)| Unit { c: normalize(c), start })
         .collect()
 }
 
@@ -50,13 +51,14 @@ fn is_mask(c: char) -> bool {
     matches!(c, '*' | '＊' | '×' | '﹡' | '✱' | '●' | '•')
 }
 
-/// Characters that make a number part of a longer code when they join it to more of one.
-fn is_connector(c: char) -> bool {
-    matches!(c, '-' | '/' | '.' | '_' | '\\')
-}
-
-fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || is_mask(c)
+/// Whether `c` glues the number on one side of it to `other` on the far side into one longer
+/// code: a hyphen between letters, digits or masks, or a decimal point between digits.
+fn glues(c: char, other: char) -> bool {
+    match c {
+        '-' => other.is_ascii_alphanumeric() || is_mask(other),
+        '.' => other.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// Separators allowed between the groups of a grouped number (`138 1234 5678`).
@@ -79,9 +81,9 @@ pub(super) fn find(text: &str, today: Date, allowed: &[String]) -> Vec<Hit> {
                 hits.push(m.into_hit(text, &units));
             }
             i = m.end;
-        } else if is_word(units[i].c) {
+        } else if units[i].c.is_ascii_alphanumeric() {
             // Nothing inside a word can start a candidate: skip to its end.
-            while i < units.len() && is_word(units[i].c) {
+            while units.get(i).is_some_and(|x| x.c.is_ascii_alphanumeric()) {
                 i += 1;
             }
         } else {
@@ -160,26 +162,39 @@ impl Match {
 }
 
 /// Whether a token may start at `i`: nothing word-like glued to its left.
+///
+/// A run of mask characters counts as part of the word it touches only when a letter or digit
+/// is on its far side: `340825********1234` is a masked token, but in Markdown's
+/// `**13812345678**` the stars are emphasis and the number is bare.
 fn clear_before(u: &[Unit], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).and_then(|p| u.get(p)) else {
+    let mut k = i;
+    while k > 0 && u.get(k - 1).is_some_and(|x| is_mask(x.c)) {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1).and_then(|p| u.get(p)) else {
         return true;
     };
-    if is_word(prev.c) {
+    if prev.c.is_ascii_alphanumeric() {
         return false;
     }
-    let glued = is_connector(prev.c) && i >= 2 && u.get(i - 2).is_some_and(|w| is_word(w.c));
+    let glued = k >= 2 && u.get(k - 2).is_some_and(|w| glues(prev.c, w.c));
     !glued
 }
 
-/// Whether a token may end before `e`: nothing word-like glued to its right.
+/// Whether a token may end before `e`: nothing word-like glued to its right (mask runs as in
+/// [`clear_before`]).
 fn clear_after(u: &[Unit], e: usize) -> bool {
-    let Some(next) = u.get(e) else {
+    let mut k = e;
+    while u.get(k).is_some_and(|x| is_mask(x.c)) {
+        k += 1;
+    }
+    let Some(next) = u.get(k) else {
         return true;
     };
-    if is_word(next.c) {
+    if next.c.is_ascii_alphanumeric() {
         return false;
     }
-    let glued = is_connector(next.c) && u.get(e + 1).is_some_and(|w| is_word(w.c));
+    let glued = u.get(k + 1).is_some_and(|w| glues(next.c, w.c));
     !glued
 }
 
