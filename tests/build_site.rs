@@ -77,14 +77,7 @@ fn notice_page_shows_metadata_table_and_period() {
 #[test]
 fn old_name_list_is_withdrawn_but_notice_stays() {
     let (_t, out) = built();
-    let page = out
-        .join("qingshan/social-assistance")
-        .read_dir()
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| read(p).contains("2026年第一季度最低生活保障"))
-        .expect("first-quarter notice page");
+    let page = page_titled(&out.join("qingshan/social-assistance"), "2026年第一季度最低生活保障");
     let text = read(&page);
     assert!(!text.contains("孙长林"), "withdrawn name list still published");
     assert!(text.contains("名单已于公示期满后撤下"));
@@ -94,8 +87,8 @@ fn old_name_list_is_withdrawn_but_notice_stays() {
 #[test]
 fn raw_html_is_sanitised() {
     let (_t, out) = built();
-    let text = read(&out.join("shiqiao/social-assistance/jiandu.html"));
-    let body = text.split("notice-body").nth(1).unwrap();
+    let doc = html(&out.join("shiqiao/social-assistance/jiandu.html"));
+    let body = doc.select(&sel(".notice-body")).next().unwrap().inner_html();
     assert!(!body.contains("<script"), "script survived");
     assert!(!body.contains("onclick"));
     assert!(!body.contains("javascript:"));
@@ -105,14 +98,7 @@ fn raw_html_is_sanitised() {
 #[test]
 fn attachments_and_notice_links_are_rewritten() {
     let (_t, out) = built();
-    let page = out
-        .join("qingshan/social-assistance")
-        .read_dir()
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| read(p).contains("最低生活保障办事指南"))
-        .unwrap();
+    let page = page_titled(&out.join("qingshan/social-assistance"), "最低生活保障办事指南");
     let doc = html(&page);
     let hrefs: Vec<String> = doc
         .select(&sel(".notice-body a"))
@@ -167,39 +153,6 @@ fn every_page_has_footer_meta_and_lang() {
 fn all_links_resolve_and_nothing_loads_from_another_host() {
     let (_t, out) = built();
     check_links(&out);
-}
-
-/// Every relative `href`/`src` of every page points at a file of the output; no resource
-/// (script, style, image) comes from another host.
-pub fn check_links(out: &Path) {
-    let mut checked = 0;
-    for f in files(out).iter().filter(|f| f.ends_with(".html")) {
-        let page = out.join(f);
-        let doc = html(&page);
-        for el in doc.select(&sel("[href], [src]")) {
-            let is_src = el.value().attr("src").is_some();
-            let link = el.value().attr("href").or(el.value().attr("src")).unwrap();
-            if link.starts_with('#') || link.starts_with("mailto:") || link.starts_with("tel:") {
-                continue;
-            }
-            if link.contains("://") || link.starts_with("//") {
-                assert!(
-                    !is_src && el.value().name() == "a",
-                    "{f}: resource from another host: {link}"
-                );
-                continue;
-            }
-            let path = link.split(['#', '?']).next().unwrap();
-            assert!(!path.starts_with('/'), "{f}: absolute path {link}");
-            if path.is_empty() {
-                continue;
-            }
-            let target = page.parent().unwrap().join(path);
-            assert!(target.is_file(), "{f}: broken link {link}");
-            checked += 1;
-        }
-    }
-    assert!(checked > 50, "too few links checked: {checked}");
 }
 
 #[test]

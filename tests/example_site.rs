@@ -4,10 +4,6 @@
 mod common;
 use common::*;
 
-#[path = "build_site.rs"]
-#[allow(dead_code)]
-mod build_site;
-
 #[test]
 fn example_builds_and_links_resolve() {
     let tmp = tempfile::tempdir().unwrap();
@@ -19,7 +15,7 @@ fn example_builds_and_links_resolve() {
         .filter(|f| f.matches('/').count() == 2 && f.ends_with(".html") && !f.contains("/v/"))
         .count();
     assert!(notices >= 80, "example has only {notices} notice pages");
-    build_site::check_links(&out);
+    check_links(&out);
 }
 
 #[test]

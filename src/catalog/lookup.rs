@@ -20,6 +20,8 @@ pub enum Found {
 /// All the names each item answers to, normalised.
 pub struct ItemIndex {
     by_key: HashMap<String, Vec<ItemRef>>,
+    /// Items that exist only in a local variant of the table.
+    variants: std::collections::HashSet<ItemRef>,
     full_paths: Vec<(String, ItemRef)>,
 }
 
@@ -27,12 +29,16 @@ impl ItemIndex {
     pub fn new(domains: &[Domain]) -> ItemIndex {
         let mut by_key: HashMap<String, Vec<ItemRef>> = HashMap::new();
         let mut full_paths = Vec::new();
+        let mut variants = std::collections::HashSet::new();
         for (di, d) in domains.iter().enumerate() {
             let names: Vec<&str> = std::iter::once(d.name.as_str())
                 .chain(d.aliases.iter().map(String::as_str))
                 .collect();
             for (ii, item) in d.items.iter().enumerate() {
                 let r = ItemRef { domain: di, item: ii };
+                if item.variant.is_some() {
+                    variants.insert(r);
+                }
                 let mut levels = vec![item.level1.as_str(), item.level2.as_str()];
                 if let Some(l3) = &item.level3 {
                     levels.push(l3);
@@ -52,14 +58,22 @@ impl ItemIndex {
                 full_paths.push((format!("{}/{}", d.name, levels.join("/")), r));
             }
         }
-        ItemIndex { by_key, full_paths }
+        ItemIndex { by_key, variants, full_paths }
     }
 
     pub fn find(&self, query: &str) -> Found {
         let key = norm(query);
         match self.by_key.get(&key).map(Vec::as_slice) {
             Some([one]) => Found::One(*one),
-            Some(many) if !many.is_empty() => Found::Ambiguous(many.to_vec()),
+            Some(many) if !many.is_empty() => {
+                // A local variant row that repeats a national row's name does not make the
+                // national row ambiguous.
+                let national: Vec<ItemRef> = many.iter().copied().filter(|r| !self.variants.contains(r)).collect();
+                match national.as_slice() {
+                    [one] => Found::One(*one),
+                    _ => Found::Ambiguous(many.to_vec()),
+                }
+            }
             _ => Found::None {
                 suggestions: suggest::ranked(&key, self.full_paths.iter().map(|(p, _)| p.as_str()), 3)
                     .into_iter()

@@ -153,3 +153,172 @@ pub fn file_url(p: &Path) -> String {
     let abs = std::fs::canonicalize(p).unwrap();
     format!("file://{}", abs.display())
 }
+
+/// Every relative `href`/`src` of every page points at a file of the output; no resource
+/// (script, style, image) comes from another host.
+pub fn check_links(out: &Path) {
+    let mut checked = 0;
+    for f in files(out).iter().filter(|f| f.ends_with(".html")) {
+        let page = out.join(f);
+        let doc = html(&page);
+        for el in doc.select(&sel("[href], [src]")) {
+            let is_src = el.value().attr("src").is_some();
+            let link = el.value().attr("href").or(el.value().attr("src")).unwrap();
+            if link.starts_with('#') || link.starts_with("mailto:") || link.starts_with("tel:") {
+                continue;
+            }
+            if link.contains("://") || link.starts_with("//") {
+                assert!(
+                    !is_src && el.value().name() == "a",
+                    "{f}: resource from another host: {link}"
+                );
+                continue;
+            }
+            let path = link.split(['#', '?']).next().unwrap();
+            assert!(!path.starts_with('/'), "{f}: absolute path {link}");
+            if path.is_empty() {
+                continue;
+            }
+            let target = page.parent().unwrap().join(path);
+            assert!(target.is_file(), "{f}: broken link {link}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "too few links checked: {checked}");
+}
+
+/// The page in `dir` whose `<h1>` contains `title`.
+pub fn page_titled(dir: &Path, title: &str) -> PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "html"))
+        .find(|p| texts(&html(p), "h1").iter().any(|h| h.contains(title)))
+        .unwrap_or_else(|| panic!("no page titled {title} in {}", dir.display()))
+}
+
+/// The poppler and zbar tools the print tests read PDFs with, or `None` (with a loud message)
+/// where one is missing.
+pub fn pdf_tools() -> Option<()> {
+    for tool in ["pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "zbarimg"] {
+        if Command::new(tool).arg("-v").output().is_err() {
+            eprintln!(
+                "\n!!!!!!!! SKIPPED: {tool} is not installed (poppler-utils, zbar-tools); print test not run !!!!!!!!\n"
+            );
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// Print `url` to `pdf` with headless Chromium (fresh profile, no browser header or footer:
+/// the page's own `@page` rules decide size, margins and page numbers).
+pub fn print_to_pdf(chrome: &Path, url: &str, pdf: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let o = Command::new(chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    assert!(
+        pdf.is_file(),
+        "chromium wrote no PDF for {url}:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Run a poppler tool on `pdf` (then `after`); its standard output.
+fn poppler(name: &str, args: &[&str], pdf: &Path, after: &[&str]) -> String {
+    let o = Command::new(name).args(args).arg(pdf).args(after).output().expect(name);
+    assert!(o.status.success(), "{name} failed: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// (pages, width pt, height pt) from `pdfinfo`.
+pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
+    let info = poppler("pdfinfo", &[], pdf, &[]);
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap_or_else(|| panic!("pdfinfo gives no {name}:\n{info}"))
+            .trim()
+            .to_string()
+    };
+    let pages = field("Pages:").parse().unwrap();
+    // "Page size:       594.96 x 841.92 pts (A4)"
+    let size = field("Page size:");
+    let mut nums = size.split_whitespace().filter_map(|w| w.parse::<f64>().ok());
+    (pages, nums.next().unwrap(), nums.next().unwrap())
+}
+
+/// Whether a size in points is A4 (595.28 × 841.89 pt; Chromium rounds to whole pixels).
+pub fn is_a4(w: f64, h: f64) -> bool {
+    (w - 595.28).abs() < 1.5 && (h - 841.89).abs() < 1.5
+}
+
+/// The text of every page (index 0 is page 1), laid out (`pdftotext -layout -f N -l N`: a
+/// table row is one line).
+pub fn pdf_pages_text(pdf: &Path) -> Vec<String> {
+    let (pages, _, _) = pdf_info(pdf);
+    (1..=pages)
+        .map(|p| {
+            let p = p.to_string();
+            poppler("pdftotext", &["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p], pdf, &["-"])
+        })
+        .collect()
+}
+
+/// The rows of `pdffonts` (without its two header lines).
+pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
+    poppler("pdffonts", &[], pdf, &[]).lines().skip(2).map(str::to_string).collect()
+}
+
+/// Every font of the PDF is embedded (so no glyph depends on the reader's fonts). Chromium
+/// embeds CFF-flavoured CJK fonts such as Noto CJK as nameless Type 3 fonts, so names cannot
+/// be relied on; the text checks (Chinese extracted from every page) show the glyphs are CJK.
+pub fn assert_fonts_embedded(pdf: &Path) {
+    let fonts = pdf_fonts(pdf);
+    assert!(!fonts.is_empty(), "no fonts in the PDF");
+    for f in &fonts {
+        let cols: Vec<&str> = f.split_whitespace().collect();
+        assert!(cols.len() >= 6, "{f}");
+        assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {f}");
+    }
+}
+
+/// Every QR code on the PDF's pages, decoded: the pages rendered at 200 dpi
+/// (`pdftoppm -r 200 -png`) and read with `zbarimg --raw -q`.
+pub fn pdf_qr_codes(pdf: &Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new("pdftoppm")
+        .args(["-r", "200", "-png"])
+        .arg(pdf)
+        .arg(dir.path().join("page"))
+        .output()
+        .expect("pdftoppm");
+    assert!(o.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&o.stderr));
+    let pngs: Vec<PathBuf> = files(dir.path()).into_iter().map(|f| dir.path().join(f)).collect();
+    let o = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .args(&pngs)
+        .output()
+        .expect("zbarimg");
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}

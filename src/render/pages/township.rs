@@ -109,6 +109,8 @@ struct ItemRow<'a> {
     levels: String,
     url: String,
     count: usize,
+    /// The item is published by the county, not the township: not a blank column here.
+    county_only: bool,
     notices: Vec<&'a crate::render::view::Card>,
 }
 
@@ -142,11 +144,12 @@ fn domain_table(cx: &RenderCx, t: usize, d: usize) -> Output {
                 levels: item.levels.join("、"),
                 url: format!("{}/{}/{}/index.html", town.slug, dom.slug, item.id),
                 count: ids.len(),
+                county_only: !item.allows(crate::catalog::Level::Township),
                 notices: cx.index.cards(ids, 5),
             }
         })
         .collect();
-    let blank = rows.iter().filter(|r| r.count == 0).count();
+    let blank = rows.iter().filter(|r| r.count == 0 && !r.county_only).count();
     let mut ctx = tera::Context::new();
     ctx.insert("township", town);
     ctx.insert(
