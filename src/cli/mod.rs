@@ -1,6 +1,7 @@
 //! The command line (SPEC 4). Each command is a small module that calls the pipeline and
 //! prints; exit status 0 success, 1 the site has errors, 2 usage or I/O error.
 
+mod board;
 mod build;
 mod catalog;
 mod explain;
@@ -45,6 +46,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// 查看标准目录 / show the catalogs
     Catalog(catalog::CatalogArgs),
+    /// 生成某村公示栏的打印文件 / printable bundle of a village's notice board
+    Board(board::BoardArgs),
     /// 解释某个检查代码 / explain a diagnostic code
     Explain(explain::ExplainArgs),
 }
@@ -66,6 +69,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::New(a) => new::run(&root, a, lang),
         Command::Init(a) => init::run(a, lang),
         Command::Catalog(a) => catalog::run(&root, a, lang),
+        Command::Board(a) => board::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }

@@ -1,9 +1,11 @@
 //! Stage 5: render. Pages from tera templates, one module per kind of page (see [`pages`]).
 //! Everything is rendered into memory as [`Output`]s; only the write stage touches the disk.
 
+pub mod board;
 mod filters;
 pub mod index;
 pub mod markdown;
+pub mod notice_view;
 pub mod pages;
 pub mod qr;
 pub mod theme;

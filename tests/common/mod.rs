@@ -242,7 +242,11 @@ pub fn print_to_pdf(chrome: &Path, url: &str, pdf: &Path) {
 /// Run a poppler tool on `pdf` (then `after`); its standard output.
 fn poppler(name: &str, args: &[&str], pdf: &Path, after: &[&str]) -> String {
     let o = Command::new(name).args(args).arg(pdf).args(after).output().expect(name);
-    assert!(o.status.success(), "{name} failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
@@ -275,14 +279,35 @@ pub fn pdf_pages_text(pdf: &Path) -> Vec<String> {
     (1..=pages)
         .map(|p| {
             let p = p.to_string();
-            poppler("pdftotext", &["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p], pdf, &["-"])
+            poppler(
+                "pdftotext",
+                &["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p],
+                pdf,
+                &["-"],
+            )
+        })
+        .collect()
+}
+
+/// The text of every page in the order it was drawn (`pdftotext -raw -f N -l N`: the text of
+/// a table cell stays together, however the columns wrap).
+pub fn pdf_pages_raw(pdf: &Path) -> Vec<String> {
+    let (pages, _, _) = pdf_info(pdf);
+    (1..=pages)
+        .map(|p| {
+            let p = p.to_string();
+            poppler("pdftotext", &["-raw", "-enc", "UTF-8", "-f", &p, "-l", &p], pdf, &["-"])
         })
         .collect()
 }
 
 /// The rows of `pdffonts` (without its two header lines).
 pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
-    poppler("pdffonts", &[], pdf, &[]).lines().skip(2).map(str::to_string).collect()
+    poppler("pdffonts", &[], pdf, &[])
+        .lines()
+        .skip(2)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Every font of the PDF is embedded (so no glyph depends on the reader's fonts). Chromium
@@ -321,4 +346,132 @@ pub fn pdf_qr_codes(pdf: &Path) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+// ---- Check rules: a base site plus one clerk's mistake ----
+
+/// The check fixtures: `check-base/` (a clean site) and `check-cases/` (one mistake each).
+pub fn case_file(name: &str) -> PathBuf {
+    fixture("check-cases").join(name)
+}
+
+/// A copy of `check-base` with the case files `(case, destination under the site)` added.
+/// A case that is a folder is laid over the site root as it is.
+pub fn site_with(cases: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let (tmp, root) = copy_site(&fixture("check-base"));
+    for (case, dest) in cases {
+        let from = case_file(case);
+        if from.is_dir() {
+            copy_dir(&from, &root);
+        } else {
+            let to = root.join(dest);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(&from, &to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
+        }
+    }
+    (tmp, root)
+}
+
+/// `gongkai check --format json` on `root` for `date`, with more args: the parsed array and
+/// the exit status.
+pub fn check_json_at(root: &Path, date: &str, extra: &[&str]) -> (Vec<serde_json::Value>, i32) {
+    let mut args = vec![
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+        "--date",
+        date,
+    ];
+    args.extend_from_slice(extra);
+    let o = run(&args);
+    let out = stdout(&o);
+    let v: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}\n{}", stderr(&o)));
+    (
+        v.as_array().expect("a JSON array").clone(),
+        o.status.code().unwrap_or(-1),
+    )
+}
+
+pub fn check_json(root: &Path) -> (Vec<serde_json::Value>, i32) {
+    check_json_at(root, DATE, &[])
+}
+
+/// The codes of a list of diagnostics, in order.
+pub fn codes(diags: &[serde_json::Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// The one diagnostic of a run, which must have `code` at `file:line[:column]`.
+#[track_caller]
+pub fn only<'a>(
+    diags: &'a [serde_json::Value],
+    code: &str,
+    file: &str,
+    line: u64,
+    column: Option<u64>,
+) -> &'a serde_json::Value {
+    assert_eq!(codes(diags), vec![code.to_string()], "diagnostics: {diags:#?}");
+    at(&diags[0], code, file, line, column);
+    &diags[0]
+}
+
+/// Assert the place of one diagnostic.
+#[track_caller]
+pub fn at(d: &serde_json::Value, code: &str, file: &str, line: u64, column: Option<u64>) {
+    assert_eq!(d["code"], code, "{d:#?}");
+    assert_eq!(d["file"], file, "{d:#?}");
+    assert_eq!(d["line"], line, "{d:#?}");
+    if let Some(c) = column {
+        assert_eq!(d["column"], c, "{d:#?}");
+    }
+}
+
+/// Assert that the message and the hint of `d` contain the given texts.
+#[track_caller]
+pub fn says(d: &serde_json::Value, message: &[&str], hint: &[&str]) {
+    let (m, h) = (d["message"].as_str().unwrap(), d["hint"].as_str().unwrap());
+    for s in message {
+        assert!(m.contains(s), "message {m:?} lacks {s:?}");
+    }
+    for s in hint {
+        assert!(h.contains(s), "hint {h:?} lacks {s:?}");
+    }
+}
+
+/// Every file below `dir` with its bytes.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .map(|f| {
+            let b = std::fs::read(dir.join(&f)).unwrap();
+            (f, b)
+        })
+        .collect()
+}
+
+/// `gongkai build` of a site with errors: exit status 1, no output folder, and not one byte
+/// of the site's own files changed.
+#[track_caller]
+pub fn build_refused(root: &Path) {
+    let before = snapshot(root);
+    let out = root.parent().unwrap().join("out");
+    let o = run(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--date",
+        DATE,
+    ]);
+    assert_eq!(o.status.code(), Some(1), "build should fail:\n{}", stderr(&o));
+    assert!(!out.exists(), "a failed build wrote {}", out.display());
+    assert!(!root.join("public").exists(), "a failed build wrote public/");
+    assert!(snapshot(root) == before, "a failed build changed the site's files");
 }

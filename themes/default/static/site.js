@@ -17,3 +17,11 @@
     sync();
   });
 })();
+
+/* The print button needs scripts, so it stays hidden without them. */
+(function () {
+  var btn = document.getElementById("print-btn");
+  if (!btn) return;
+  btn.hidden = false;
+  btn.addEventListener("click", function () { window.print(); });
+})();
