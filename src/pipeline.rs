@@ -52,14 +52,11 @@ fn load_calendar(root: &Path, diags: &mut Diagnostics) -> Calendar {
             let msg = e.message.clone();
             diags.push(
                 Diagnostic::error(
-                    Code::Config,
+                    Code::CalendarFile,
                     "calendar.toml",
                     Pos::new(e.line, e.column),
                     tr!("calendar.toml 格式错误：{msg}", "calendar.toml error: {msg}"),
-                    tr!(
-                        "按内置日历的格式书写：[2027] holidays = [\"2027-01-01\"] workdays = […]。",
-                        "Use the built-in calendar's format."
-                    ),
+                    Code::CalendarFile.fix(),
                 )
                 .with_source(&text),
             );

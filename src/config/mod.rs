@@ -19,10 +19,7 @@ pub const FILE: &str = "book.toml";
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     let path = root.join(FILE);
     let src = match std::fs::read(&path) {
-        Ok(bytes) => match crate::load::decode::decode(&bytes, FILE, diags) {
-            Some(text) => text,
-            None => return None,
-        },
+        Ok(bytes) => crate::load::decode::decode(&bytes, FILE, diags)?,
         Err(e) => {
             diags.push(Diagnostic::error(
                 Code::Io,

@@ -127,7 +127,8 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
         minify: r.boolean(site_t, "site", "minify").unwrap_or(false),
     };
     r.digits(&site.code, 6, "", "site.code");
-    if !site.base_url.is_empty() && !(site.base_url.starts_with("http://") || site.base_url.starts_with("https://")) {
+    let web = ["http://", "https://"].iter().any(|p| site.base_url.starts_with(p));
+    if !site.base_url.is_empty() && !web {
         r.bad(
             "site.base_url",
             tr!(
@@ -208,6 +209,10 @@ impl<'a> Reader<'a> {
 
     fn bad(&mut self, path: &str, message: Text) {
         self.push(Code::ConfigValue, path, message, Code::ConfigValue.fix());
+    }
+
+    fn bad_with(&mut self, path: &str, message: Text, hint: Text) {
+        self.push(Code::ConfigValue, path, message, hint);
     }
 
     fn unknown(&mut self, t: &Table, path: &str, known: &[&str]) {
@@ -360,7 +365,18 @@ impl<'a> Reader<'a> {
                     "`{path}` must be {n} digits starting with {prefix}, not \"{value}\""
                 )
             };
-            self.bad(path, msg);
+            let hint = if prefix.is_empty() {
+                tr!(
+                    "填写国家统计局《统计用区划代码》中的 {n} 位代码，加英文引号。",
+                    "Use the {n}-digit code of the statistical division codes, quoted."
+                )
+            } else {
+                tr!(
+                    "下级代码以上级代码 {prefix} 开头，共 {n} 位（统计用区划代码），加英文引号。",
+                    "A child code starts with its parent's {prefix} and has {n} digits, quoted."
+                )
+            };
+            self.bad_with(path, msg, hint);
         }
     }
 
@@ -371,12 +387,26 @@ impl<'a> Reader<'a> {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !value.starts_with('-');
         if !ok {
-            self.bad(
+            let lower = value.to_ascii_lowercase();
+            let hint = if !lower.is_empty()
+                && lower
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                tr!("改成小写：slug = \"{lower}\"", "Use lower case: slug = \"{lower}\"")
+            } else {
+                tr!(
+                    "用名称的拼音（小写、不带声调、不加空格），例如 桃园村 写 slug = \"taoyuan\"。",
+                    "Use the name in pinyin, lower case, no spaces, e.g. slug = \"taoyuan\"."
+                )
+            };
+            self.bad_with(
                 path,
                 tr!(
                     "`{path}` 只能由小写英文字母、数字和 - 组成（用于网址），而不是 \"{value}\"",
                     "`{path}` may hold only a-z, 0-9 and - (it is used in URLs), not \"{value}\""
                 ),
+                hint,
             );
         }
     }

@@ -2,7 +2,7 @@
 //!
 //! A code never changes meaning once released: county scripts and the JSON format rely on it.
 
-use super::{Lang, Text};
+use super::Text;
 
 macro_rules! codes {
     ($($variant:ident = $code:literal, $zh:literal, $en:literal, $fix_zh:literal, $fix_en:literal;)*) => {
@@ -43,6 +43,8 @@ codes! {
         "用空格代替 Tab 键缩进。", "Indent with spaces, not tabs.";
     NotText = "GK016", "值被当成了数字或真假值", "A value was read as a number or boolean",
         "给值加上英文引号，例如 监督电话: \"05561234567\"。", "Quote the value, e.g. contact: \"05561234567\".";
+    DuplicateKey = "GK017", "信息头中同一个键写了两次", "A front-matter key is given twice",
+        "删除重复的一行，只保留一个值。", "Delete the repeated line and keep one value.";
     UnknownKey = "GK020", "未知的信息头键", "Unknown front-matter key",
         "检查拼写；可用的键见 gongkai explain GK020。", "Check the spelling; see gongkai explain GK020 for the keys.";
     MissingKey = "GK021", "缺少必填项", "A required key is missing",
@@ -105,6 +107,8 @@ codes! {
         "检查拼写，参照 gongkai init 生成的 book.toml。", "Check the spelling against the book.toml made by gongkai init.";
     ConfigValue = "GK072", "book.toml 中的值不合要求", "Invalid value in book.toml",
         "按提示修改该值。", "Change the value as the hint says.";
+    CalendarFile = "GK073", "calendar.toml 格式错误", "calendar.toml error",
+        "按内置日历的格式书写，每年一节：[2027] source = \"通知名称\" holidays = [\"2027-01-01\"] workdays = []。", "Write one table per year: [2027] source = \"…\" holidays = [\"2027-01-01\"] workdays = [].";
     CatalogSyntax = "GK080", "目录文件格式错误", "Catalog file syntax error",
         "按 docs/catalog-format.md 的格式书写目录 YAML。", "Follow docs/catalog-format.md.";
     CatalogInvalid = "GK081", "目录文件内容不合要求", "Invalid catalog content",
@@ -134,26 +138,6 @@ impl Code {
         let (_, _, zh, en) = self.parts();
         Text::new(zh, en)
     }
-}
-
-/// The long explanation printed by `gongkai explain CODE`.
-pub fn explain(code: Code, lang: Lang) -> String {
-    let (label, fix) = match lang {
-        Lang::Zh => ("怎样改正", code.fix()),
-        Lang::En => ("How to fix", code.fix()),
-    };
-    let mut out = format!(
-        "{}: {}\n\n{}: {}\n",
-        code.as_str(),
-        code.title().get(lang),
-        label,
-        fix.get(lang)
-    );
-    if let Some(example) = super::report::example(code, lang) {
-        out.push('\n');
-        out.push_str(&example);
-    }
-    out
 }
 
 #[cfg(test)]

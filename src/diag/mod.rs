@@ -5,9 +5,11 @@
 //! languages ([`Text`]); the reporter picks one at the end.
 
 mod codes;
+mod explain;
 mod report;
 
-pub use codes::{Code, explain};
+pub use codes::Code;
+pub use explain::explain;
 pub use report::{render_human, render_json};
 
 use std::path::{Path, PathBuf};

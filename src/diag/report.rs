@@ -1,6 +1,6 @@
 //! Turning diagnostics into what a person or a program reads.
 
-use super::{Code, Diagnostic, Lang, Severity};
+use super::{Diagnostic, Lang, Severity};
 
 /// The human format: one block per problem, with the source line and a caret under the column,
 /// then a summary line. CJK characters are two columns wide in a terminal, so the caret is
@@ -15,14 +15,16 @@ pub fn render_human(diags: &[Diagnostic], lang: Lang) -> String {
             (Severity::Warning, Lang::En) => "warning",
         };
         out.push_str(&format!("{sev}[{}]: {}\n", d.code.as_str(), d.message.get(lang)));
+        // The gutter is as wide as the line number, as in rustc, so that `-->`, `|` and `=`
+        // line up whatever the number of digits.
+        let num = d.pos.line.to_string();
+        let pad = " ".repeat(num.len());
         if d.pos.line > 0 {
-            out.push_str(&format!("  --> {}:{}:{}\n", d.file, d.pos.line, d.pos.column));
+            out.push_str(&format!("{pad}--> {}:{}:{}\n", d.file, d.pos.line, d.pos.column));
         } else {
-            out.push_str(&format!("  --> {}\n", d.file));
+            out.push_str(&format!("{pad}--> {}\n", d.file));
         }
         if let Some(line) = &d.source_line {
-            let num = d.pos.line.to_string();
-            let pad = " ".repeat(num.len());
             let shown: String = line.chars().take(160).collect();
             let caret_at: usize = line
                 .chars()
@@ -38,7 +40,7 @@ pub fn render_human(diags: &[Diagnostic], lang: Lang) -> String {
             Lang::Zh => "提示",
             Lang::En => "hint",
         };
-        out.push_str(&format!("  = {hint}: {}\n\n", d.hint.get(lang)));
+        out.push_str(&format!("{pad} = {hint}: {}\n\n", d.hint.get(lang)));
     }
     let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diags.len() - errors;
@@ -74,27 +76,4 @@ pub fn render_json(diags: &[Diagnostic], lang: Lang) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
-}
-
-/// A short example of the mistake and its correction, for `explain`.
-pub(super) fn example(code: Code, lang: Lang) -> Option<String> {
-    let (wrong, right) = match code {
-        Code::FullWidthColon => ("标题：青山镇2026年低保审核公示", "标题: 青山镇2026年低保审核公示"),
-        Code::FullWidthSpace => ("标题:　青山镇公告", "标题: 青山镇公告"),
-        Code::Tab => ("附件:\n\t- 名单.csv", "附件:\n  - 名单.csv"),
-        Code::NotText => ("监督电话: 05561234567", "监督电话: \"0556-1234567\""),
-        Code::BadDate => ("发布日期: 2026-02-30", "发布日期: 2026-02-27"),
-        Code::UnknownKey => ("发布时间: 2026-09-25", "发布日期: 2026-09-25"),
-        Code::IdNumber => ("张三 340825199001011234", "张三 340825********1234"),
-        Code::Mobile => ("联系人：李四 13812345678", "联系人：李四 138****5678"),
-        Code::BadPeriod => ("公示期: 2026-10-08 至 2026-09-25", "公示期: 2026-09-25 至 2026-10-08"),
-        Code::UnknownItem => ("事项: 社会救助/低保/审核", "事项: 社会救助/最低生活保障/审核信息"),
-        Code::UnclosedFrontMatter => ("---\n标题: 公告\n正文……", "---\n标题: 公告\n---\n正文……"),
-        Code::MissingElement => ("（没有“办理流程”标题）", "## 办理流程\n\n1. 申请人向村委会提出申请……"),
-        _ => return None,
-    };
-    Some(match lang {
-        Lang::Zh => format!("错误写法：\n{wrong}\n\n正确写法：\n{right}\n"),
-        Lang::En => format!("Wrong:\n{wrong}\n\nRight:\n{right}\n"),
-    })
 }

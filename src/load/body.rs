@@ -63,14 +63,12 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                 ));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((h, is_h2)) = heading.take() {
-                    if is_h2 {
-                        section = Some(h.text.trim().to_string());
-                        f.headings.push(Heading {
-                            text: h.text.trim().to_string(),
-                            pos: h.pos,
-                        });
-                    }
+                if let Some((h, true)) = heading.take() {
+                    section = Some(h.text.trim().to_string());
+                    f.headings.push(Heading {
+                        text: h.text.trim().to_string(),
+                        pos: h.pos,
+                    });
                 }
                 f.text.push('\n');
             }

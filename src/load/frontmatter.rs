@@ -41,6 +41,11 @@ pub struct FrontMatter {
     pub keywords: Vec<Field<String>>,
     /// Keys not in the table above, with a text form of their value.
     pub other: Vec<(Field<String>, Field<String>)>,
+    /// Every known key written, canonical, even where its value was unusable: a key that is
+    /// there with a bad value has been reported already and is not also "missing".
+    pub present: Vec<&'static str>,
+    /// The YAML could not be read at all (reported); nothing can be said about missing keys.
+    pub broken: bool,
 }
 
 /// (canonical Chinese key, English alias).
@@ -62,6 +67,11 @@ pub const KEYS: &[(&str, &str)] = &[
 
 /// The keys an `_index.md` may give to the notices below it.
 pub const CASCADING: &[&str] = &["乡镇", "村", "事项", "发布主体", "监督电话"];
+
+/// Whether `key` is one of the keys of SPEC 3.2 (Chinese or alias).
+pub fn is_known_key(key: &str) -> bool {
+    canonical(key).is_some()
+}
 
 fn canonical(key: &str) -> Option<&'static str> {
     let k = key.trim();
@@ -103,13 +113,36 @@ pub fn read(root: &Spanned<Node>, first_line: usize, file: &str, src: &str, diag
         src,
         diags,
     };
+    let mut seen: Vec<(&'static str, Pos)> = Vec::new();
     for (k, v) in entries {
         let key_pos = pos_of(k, first_line);
         let key = match &k.value {
             Node::Str(s) => s.clone(),
             other => scalar_text(other),
         };
-        match canonical(&key) {
+        let canon = canonical(&key);
+        if let Some(c) = canon {
+            if let Some((_, first)) = seen.iter().find(|(s, _)| *s == c) {
+                let first = first.line;
+                r.push(
+                    Code::DuplicateKey,
+                    key_pos,
+                    tr!(
+                        "“{c}”写了两次（第 {first} 行和第 {} 行），只能保留一个",
+                        "`{c}` is given twice (lines {first} and {}); keep one",
+                        key_pos.line
+                    ),
+                    tr!(
+                        "删除其中一行；两个值都要保留时，写成一个列表或合并成一段文字。",
+                        "Delete one of the lines; to keep both values, make them one list or one text."
+                    ),
+                );
+                continue;
+            }
+            seen.push((c, key_pos));
+            fm.present.push(c);
+        }
+        match canon {
             Some("标题") => fm.title = r.text(v, "标题"),
             Some("事项") => fm.item = r.text(v, "事项"),
             Some("乡镇") => fm.township = r.text(v, "乡镇"),
@@ -162,6 +195,17 @@ impl Reader<'_> {
             }),
             Node::Int(_) | Node::Float(_) | Node::Bool(_) => {
                 let raw = raw_value(self.src, pos);
+                let hint = match key {
+                    "隐私豁免" => tr!(
+                        "隐私豁免要写明理由，而不是 {raw}，例如 隐私豁免: 经本人书面同意公开联系电话",
+                        "Give the reason, not {raw}, e.g. 隐私豁免: 经本人书面同意公开联系电话"
+                    ),
+                    "形成日期" | "发布日期" | "公示期" => tr!(
+                        "日期的年、月、日之间要有分隔，例如 {key}: 2026-09-25 或 {key}: 2026年9月25日",
+                        "Separate year, month and day, e.g. {key}: 2026-09-25"
+                    ),
+                    _ => tr!("给值加上英文双引号：{key}: \"{raw}\"", "Quote it: {key}: \"{raw}\""),
+                };
                 self.push(
                     Code::NotText,
                     pos,
@@ -172,9 +216,14 @@ impl Reader<'_> {
                             v.value.kind_en()
                         ),
                     ),
-                    tr!("给值加上英文双引号：{key}: \"{raw}\"", "Quote it: {key}: \"{raw}\""),
+                    hint,
                 );
-                Some(Field { value: raw, pos })
+                // `隐私豁免: true` is no reason, and `20261118` no date the clerk meant: both are
+                // left out rather than guessed at.
+                match key {
+                    "隐私豁免" | "形成日期" | "发布日期" | "公示期" => None,
+                    _ => Some(Field { value: raw, pos }),
+                }
             }
             Node::Null => {
                 self.push(

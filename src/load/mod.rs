@@ -105,22 +105,26 @@ pub fn parse_text(rel: String, path: PathBuf, text: String, diags: &mut Diagnost
                 .filter(|l| l.line() > 0)
                 .map(|l| Pos::new(l.line() as usize + parts.yaml_first_line - 1, l.column() as usize))
                 .unwrap_or(Pos::new(parts.yaml_first_line, 1));
-            let detail = e.to_string().lines().next().unwrap_or("").trim().to_string();
+            let detail = yaml_detail(&e.to_string());
+            let (zh, en) = (detail_zh(&detail), detail.clone());
             diags.push(
                 Diagnostic::error(
                     Code::YamlSyntax,
                     &rel,
                     pos,
                     tr!(
-                        "信息头第 {} 行格式错误（{detail}）",
-                        "front matter syntax error on line {} ({detail})",
+                        "信息头第 {} 行格式错误（{zh}）",
+                        "front matter syntax error on line {} ({en})",
                         pos.line
                     ),
                     yaml_hint(&text, pos),
                 )
                 .with_source(&text),
             );
-            FrontMatter::default()
+            FrontMatter {
+                broken: true,
+                ..FrontMatter::default()
+            }
         }
     };
     let body_start = text.len() - parts.body.len();
@@ -137,12 +141,49 @@ pub fn parse_text(rel: String, path: PathBuf, text: String, diags: &mut Diagnost
     })
 }
 
+/// The parser's message without its own `error: line 1 column 5:` prefix, whose line is
+/// counted inside the front matter and would contradict the file line we report.
+fn yaml_detail(msg: &str) -> String {
+    let first = msg.lines().next().unwrap_or("").trim();
+    let first = first.strip_prefix("error:").unwrap_or(first).trim();
+    let rest = match first.strip_prefix("line ") {
+        Some(r) => r.split_once(": ").map_or(r, |(_, m)| m),
+        None => first,
+    };
+    rest.split(", set ").next().unwrap_or(rest).trim().to_string()
+}
+
+/// The parser's most common complaints, in the words of the clerk's manual.
+fn detail_zh(detail: &str) -> String {
+    let d = detail.to_ascii_lowercase();
+    let zh = if d.contains("unclosed quote") || d.contains("unterminated") || d.contains("end of stream") {
+        "引号没有配对"
+    } else if d.contains("mapping values are not allowed") {
+        "一行里出现了第二个“: ”"
+    } else if d.contains("did not find expected key") || d.contains("block mapping") {
+        "缩进或“键: 值”的写法不对"
+    } else if d.contains("anchor") || d.contains("alias") {
+        "值以 * 或 & 开头，被当成了 YAML 的特殊符号"
+    } else if d.contains("indent") {
+        "缩进不对齐"
+    } else {
+        return detail.to_string();
+    };
+    zh.to_string()
+}
+
 fn yaml_hint(text: &str, pos: Pos) -> crate::diag::Text {
     let line = text.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
+    let value = line.split_once(':').map_or("", |(_, v)| v.trim_start());
     if line.matches('"').count() % 2 == 1 {
         tr!(
             "这一行的引号没有配对，补上结尾的英文双引号 \"。",
             "The quotes on this line are unbalanced; close the \"."
+        )
+    } else if let Some(c) = value.chars().next().filter(|c| "[]{}*&!|>@`%".contains(*c)) {
+        tr!(
+            "值以“{c}”开头时会被当成 YAML 的特殊符号，请把整个值用英文双引号括起来。",
+            "A value starting with `{c}` is YAML syntax; quote the whole value."
         )
     } else if line.contains(": ") && line.split(": ").count() > 2 {
         tr!(

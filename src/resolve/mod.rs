@@ -11,6 +11,7 @@ pub use model::{Attachment, Notice, Period, PeriodState};
 use crate::catalog::{Catalogs, Found};
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::load::frontmatter::CASCADING;
 use crate::load::{Field, FrontMatter, Loaded, PeriodRaw, Source};
 use crate::tr;
 use crate::util::suggest;
@@ -26,11 +27,12 @@ pub fn resolve(
     loaded: &Loaded,
     diags: &mut Diagnostics,
 ) -> Vec<Notice> {
-    let defaults: HashMap<PathBuf, &FrontMatter> = loaded
+    let defaults: HashMap<PathBuf, usize> = loaded
         .sources
         .iter()
-        .filter(|s| s.is_index())
-        .filter_map(|s| s.path.parent().map(|p| (p.to_path_buf(), &s.fm)))
+        .enumerate()
+        .filter(|(_, s)| s.is_index())
+        .filter_map(|(i, s)| s.path.parent().map(|p| (p.to_path_buf(), i)))
         .collect();
     for s in loaded.sources.iter().filter(|s| s.is_index()) {
         check_index_keys(s, diags);
@@ -40,9 +42,11 @@ pub fn resolve(
         if s.is_index() {
             continue;
         }
-        let fm = cascade(root, s, &defaults);
+        let (fm, inherited) = cascade(root, s, &loaded.sources, &defaults);
         let mut r = Resolver {
             s,
+            sources: &loaded.sources,
+            inherited: &inherited,
             config,
             catalogs,
             diags,
@@ -55,47 +59,205 @@ pub fn resolve(
 }
 
 /// The notice's own front matter with the defaults of `_index.md` files above it filled in,
-/// nearest folder first.
-fn cascade(root: &Path, s: &Source, defaults: &HashMap<PathBuf, &FrontMatter>) -> FrontMatter {
+/// nearest folder first, and for each filled-in key the `_index.md` it came from (so that a
+/// mistake in it is reported there, at its own line, and not at that line of the notice).
+fn cascade(
+    root: &Path,
+    s: &Source,
+    sources: &[Source],
+    defaults: &HashMap<PathBuf, usize>,
+) -> (FrontMatter, Vec<(&'static str, usize)>) {
     let mut fm = s.fm.clone();
+    let mut inherited = Vec::new();
     let content = root.join("content");
     let mut dir = s.path.parent();
     while let Some(d) = dir {
-        if let Some(def) = defaults.get(d) {
-            fill(&mut fm.township, &def.township);
-            fill(&mut fm.village, &def.village);
-            fill(&mut fm.item, &def.item);
-            fill(&mut fm.publisher, &def.publisher);
-            fill(&mut fm.contact, &def.contact);
+        if let Some(&idx) = defaults.get(d) {
+            let def = &sources[idx].fm;
+            let mut take = |key: &'static str, own: &mut Option<Field<String>>, theirs: &Option<Field<String>>| {
+                if own.is_none() && !fm_has(&s.fm, key) && theirs.is_some() {
+                    own.clone_from(theirs);
+                    inherited.push((key, idx));
+                }
+            };
+            take("乡镇", &mut fm.township, &def.township);
+            take("村", &mut fm.village, &def.village);
+            take("事项", &mut fm.item, &def.item);
+            take("发布主体", &mut fm.publisher, &def.publisher);
+            take("监督电话", &mut fm.contact, &def.contact);
+            for key in CASCADING {
+                if def.present.contains(key) && !fm.present.contains(key) {
+                    fm.present.push(key);
+                }
+            }
         }
         if d == content || d == root {
             break;
         }
         dir = d.parent();
     }
-    fm
+    (fm, inherited)
 }
 
-fn fill(own: &mut Option<Field<String>>, default: &Option<Field<String>>) {
-    if own.is_none() {
-        own.clone_from(default);
-    }
+fn fm_has(fm: &FrontMatter, key: &str) -> bool {
+    fm.present.contains(&key)
 }
 
 fn check_index_keys(s: &Source, diags: &mut Diagnostics) {
     for (k, _) in &s.fm.other {
-        diags.push(unknown_key(s, k, &[]));
+        let hint = match key_suggestion(&k.value, &[]) {
+            Some(best) => tr!("是不是想写“{best}”？", "did you mean `{best}`?"),
+            None => tr!(
+                "_index.md 只能给下级公告统一写 乡镇、村、事项、发布主体、监督电话。",
+                "An _index.md may give only 乡镇, 村, 事项, 发布主体 and 监督电话 to the notices below it."
+            ),
+        };
+        let key = &k.value;
+        diags.push(
+            Diagnostic::error(
+                Code::UnknownKey,
+                &s.rel,
+                k.pos,
+                tr!("未知的信息头键“{key}”", "unknown front-matter key `{key}`"),
+                hint,
+            )
+            .with_source(&s.text),
+        );
+    }
+    // Known keys that do not cascade are silently useless in an `_index.md`; a clerk who put
+    // 形成日期 there expects every notice below to have it, and would be puzzled by the
+    // "missing" errors that follow.
+    for key in s.fm.present.iter().filter(|k| !CASCADING.contains(k)) {
+        let pos = index_key_pos(s, key);
+        diags.push(
+            Diagnostic::warning(
+                Code::UnknownKey,
+                &s.rel,
+                pos,
+                tr!(
+                    "_index.md 中的“{key}”不会传给下级公告",
+                    "`{key}` in an _index.md is not passed to the notices below it"
+                ),
+                tr!(
+                    "把“{key}”写进每条公告自己的信息头；_index.md 只能统一写 乡镇、村、事项、发布主体、监督电话。",
+                    "Write `{key}` in each notice; an _index.md may give only 乡镇, 村, 事项, 发布主体, 监督电话."
+                ),
+            )
+            .with_source(&s.text),
+        );
     }
 }
 
-fn unknown_key(s: &Source, key: &Field<String>, elements: &[&str]) -> Diagnostic {
+/// The line of a known key in an `_index.md` (which keeps no position for keys it ignores).
+fn index_key_pos(s: &Source, key: &str) -> Pos {
+    let alias = crate::load::frontmatter::KEYS
+        .iter()
+        .find(|(zh, _)| *zh == key)
+        .map_or("", |(_, en)| *en);
+    let fence = s.body_first_line.saturating_sub(1);
+    s.text
+        .lines()
+        .enumerate()
+        .take(fence)
+        .skip(1)
+        .find(|(_, l)| {
+            let k = l.split([':', '：']).next().unwrap_or("").trim();
+            k == key || (!alias.is_empty() && k.eq_ignore_ascii_case(alias))
+        })
+        .map_or(Pos::new(1, 1), |(i, _)| Pos::new(i + 1, 1))
+}
+
+/// Words clerks write for the keys of SPEC 3.2, checked before edit distance: `发布时间` is
+/// as close to `发布主体` as to `发布日期` by letters, but not by meaning.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "发布日期",
+        &[
+            "发布时间",
+            "公布日期",
+            "公布时间",
+            "公开日期",
+            "公开时间",
+            "发文日期",
+            "印发日期",
+            "发布日",
+            "日期",
+        ],
+    ),
+    (
+        "形成日期",
+        &[
+            "形成时间",
+            "成文日期",
+            "成文时间",
+            "制发日期",
+            "生成日期",
+            "产生日期",
+            "形成日",
+        ],
+    ),
+    (
+        "公示期",
+        &[
+            "公示时间",
+            "公示日期",
+            "公示期限",
+            "公示期间",
+            "公示起止",
+            "公示时限",
+            "公示起止日期",
+        ],
+    ),
+    (
+        "监督电话",
+        &["举报电话", "监督举报电话", "投诉电话", "监督电话号码", "投诉举报电话"],
+    ),
+    (
+        "乡镇",
+        &["镇", "乡", "街道", "所属乡镇", "乡镇名称", "乡（镇）", "乡(镇)"],
+    ),
+    ("村", &["村居", "村庄", "所属村", "村名", "村委会", "居委会", "村名称"]),
+    ("标题", &["题目", "公告标题", "文章标题", "主题"]),
+    ("事项", &["公开事项", "目录事项", "事项名称", "栏目"]),
+    ("附件", &["附件名称", "附件列表", "附加文件", "附件文件"]),
+    ("数据", &["名单文件", "数据文件", "名单表格"]),
+    (
+        "发布主体",
+        &["发布单位", "发布机关", "公开主体", "发文单位", "发文机关", "发布机构"],
+    ),
+    ("隐私豁免", &["豁免", "隐私豁免理由", "豁免理由", "隐私"]),
+    ("关键词", &["关键字", "主题词", "标签"]),
+];
+
+/// The key of SPEC 3.2 (or element name) that `written` most likely meant.
+fn key_suggestion<'a>(written: &str, elements: &[&'a str]) -> Option<&'a str> {
+    let w = written.trim();
+    if let Some((key, _)) = SYNONYMS.iter().find(|(_, words)| words.contains(&w)) {
+        return Some(key);
+    }
     let known = crate::load::frontmatter::KEYS
         .iter()
         .flat_map(|(zh, en)| [*zh, *en])
         .chain(elements.iter().copied());
+    suggest::closest(w, known)
+}
+
+/// The Chinese key of an alias (`published` → `发布日期`).
+fn canonical_zh(key: &str) -> &str {
+    crate::load::frontmatter::KEYS
+        .iter()
+        .find(|(zh, en)| *zh == key || *en == key)
+        .map_or(key, |(zh, _)| *zh)
+}
+
+fn unknown_key(s: &Source, key: &Field<String>, value: &Field<String>, best: Option<&str>) -> Diagnostic {
     let k = &key.value;
-    let hint = match suggest::closest(k, known) {
-        Some(best) => tr!("是不是想写“{best}”？", "did you mean `{best}`?"),
+    let hint = match best {
+        Some(best) => tr!(
+            "是不是想写“{best}”？改成：{best}: {}",
+            "did you mean `{best}`? Write: {best}: {}",
+            value.value
+        ),
         None => tr!(
             "可用的键：标题、事项、乡镇、村、发布主体、形成日期、发布日期、公示期、监督电话、附件、数据、隐私豁免、关键词，或本事项的要素名称。",
             "Known keys: 标题 事项 乡镇 村 发布主体 形成日期 发布日期 公示期 监督电话 附件 数据 隐私豁免 关键词, or an element of the item."
@@ -113,10 +275,20 @@ fn unknown_key(s: &Source, key: &Field<String>, elements: &[&str]) -> Diagnostic
 
 struct Resolver<'a> {
     s: &'a Source,
+    sources: &'a [Source],
+    /// Keys filled in from an `_index.md`: (key, index of that file in `sources`).
+    inherited: &'a [(&'static str, usize)],
     config: &'a Config,
     catalogs: &'a Catalogs,
     diags: &'a mut Diagnostics,
 }
+
+const REQUIRED: &[(&str, &str)] = &[
+    ("标题", "青山镇2026年第三季度低保审核公示"),
+    ("事项", "社会救助/最低生活保障/审核信息"),
+    ("形成日期", "2026-09-20"),
+    ("发布日期", "2026-09-25"),
+];
 
 impl Resolver<'_> {
     fn error(&mut self, code: Code, pos: Pos, message: crate::diag::Text, hint: crate::diag::Text) {
@@ -124,54 +296,88 @@ impl Resolver<'_> {
             .push(Diagnostic::error(code, &self.s.rel, pos, message, hint).with_source(&self.s.text));
     }
 
-    fn required<'f>(&mut self, f: &'f Option<Field<String>>, key: &str, example: &str) -> Option<&'f Field<String>> {
-        if f.is_none() {
+    /// An error about the value of `key`, reported in the file that wrote it: the notice, or
+    /// the `_index.md` it inherited the key from.
+    fn error_in(&mut self, key: &str, code: Code, pos: Pos, message: crate::diag::Text, hint: crate::diag::Text) {
+        let src = match self.inherited.iter().find(|(k, _)| *k == key) {
+            Some((_, idx)) => &self.sources[*idx],
+            None => self.s,
+        };
+        self.diags
+            .push(Diagnostic::error(code, &src.rel, pos, message, hint).with_source(&src.text));
+    }
+
+    /// The line of the closing `---`: where a missing key is to be added.
+    fn fence_pos(&self) -> Pos {
+        Pos::new(self.s.body_first_line.saturating_sub(1).max(1), 1)
+    }
+
+    fn inherited_from(&self, key: &str) -> Option<String> {
+        self.inherited
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, idx)| self.sources[*idx].rel.clone())
+    }
+
+    /// Unknown keys (against the item's element names, when the item is known) and missing
+    /// required keys. An unknown key that is a near miss of a missing one is reported once,
+    /// at its own line, as the misspelling it is.
+    fn keys(&mut self, fm: &FrontMatter, item: Option<crate::catalog::ItemRef>) {
+        let names: Vec<&str> = item
+            .map(|r| self.catalogs.item(r).elements.iter().map(|e| e.name.as_str()).collect())
+            .unwrap_or_default();
+        let mut covered: Vec<&str> = Vec::new();
+        for (k, v) in &fm.other {
+            let is_element = names
+                .iter()
+                .any(|n| crate::util::text::heading_key(n) == crate::util::text::heading_key(&k.value));
+            if is_element {
+                continue;
+            }
+            let best = key_suggestion(&k.value, &names);
+            let best_zh = best.map(canonical_zh);
+            let fills_missing = best_zh
+                .is_some_and(|b| REQUIRED.iter().any(|(r, _)| *r == b) && !fm.present.contains(&b) && !fm.broken);
+            // Without the item its element names are unknown: only a misspelt required key
+            // can be told apart from an element given as a key.
+            if item.is_some() || fills_missing {
+                if fills_missing {
+                    covered.extend(best_zh);
+                }
+                let d = unknown_key(self.s, k, v, best_zh.or(best));
+                self.diags.push(d);
+            }
+        }
+        if fm.broken {
+            return;
+        }
+        for (key, example) in REQUIRED {
+            if fm.present.contains(key) || covered.contains(key) {
+                continue;
+            }
             let rel = &self.s.rel;
+            let pos = self.fence_pos();
             self.error(
                 Code::MissingKey,
-                Pos::new(1, 1),
+                pos,
                 tr!("{rel} 缺少必填项“{key}”", "{rel} lacks the required key `{key}`"),
-                tr!("在信息头中加一行：{key}: {example}", "Add a line: {key}: {example}"),
+                tr!(
+                    "在结束的 --- 之前加一行：{key}: {example}",
+                    "Add a line before the closing ---: {key}: {example}"
+                ),
             );
         }
-        f.as_ref()
     }
 
     fn notice(&mut self, source: usize, fm: &FrontMatter, root: &Path) -> Option<Notice> {
-        let title = self
-            .required(&fm.title, "标题", "青山镇2026年第三季度低保审核公示")
-            .cloned();
-        let item_f = self
-            .required(&fm.item, "事项", "社会救助/最低生活保障/审核信息")
-            .cloned();
-        let town_f = fm.township.clone();
-        let formed_f = self.required(&fm.formed, "形成日期", "2026-09-20").cloned();
-        let published_f = self.required(&fm.published, "发布日期", "2026-09-25").cloned();
-
-        let item = item_f.as_ref().and_then(|f| self.item(f));
-        let (township, village) = self.place(town_f.as_ref(), fm.village.as_ref())?;
-        let formed = formed_f.as_ref().and_then(|f| self.date(f, "形成日期"));
-        let published = published_f.as_ref().and_then(|f| self.date(f, "发布日期"));
+        let item = fm.item.as_ref().and_then(|f| self.item(f));
+        self.keys(fm, item);
+        let place = self.place(fm);
+        let formed = fm.formed.as_ref().and_then(|f| self.date(f, "形成日期"));
+        let published = fm.published.as_ref().and_then(|f| self.date(f, "发布日期"));
         let period = fm.notice_period.as_ref().and_then(|f| self.period(f));
-        if let Some(item) = item {
-            let names: Vec<&str> = self
-                .catalogs
-                .item(item)
-                .elements
-                .iter()
-                .map(|e| e.name.as_str())
-                .collect();
-            for (k, _) in &fm.other {
-                if !names
-                    .iter()
-                    .any(|n| crate::util::text::heading_key(n) == crate::util::text::heading_key(&k.value))
-                {
-                    let d = unknown_key(self.s, k, &names);
-                    self.diags.push(d);
-                }
-            }
-        }
-        let (title, item, formed, published) = (title?, item?, formed?, published?);
+        let (township, village) = place?;
+        let (title, item, formed, published) = (fm.title.clone()?, item?, formed?, published?);
         let t = &self.config.townships[township];
         let domain = self.catalogs.domain(item);
         let stem = paths::page_stem(&self.s.path, &self.catalogs.item(item).id, published, &self.s.rel);
@@ -192,28 +398,36 @@ impl Resolver<'_> {
             .iter()
             .map(|(k, v)| (k.value.clone(), v.value.clone()))
             .collect();
+        let own_pos = |f: &Option<Field<String>>, key: &str| {
+            f.as_ref().filter(|_| self.inherited_from(key).is_none()).map(|f| f.pos)
+        };
         Some(Notice {
             source,
             rel: self.s.rel.clone(),
             title: title.value,
             item,
+            item_pos: own_pos(&fm.item, "事项"),
             township,
             village,
+            village_pos: own_pos(&fm.village, "村"),
+            village_from: self.inherited_from("村"),
             publisher: fm
                 .publisher
                 .as_ref()
                 .map(|p| p.value.clone())
                 .unwrap_or_else(|| format!("{}人民政府", t.name)),
             formed,
-            formed_pos: formed_f.map(|f| f.pos).unwrap_or_default(),
+            formed_pos: fm.formed.as_ref().map(|f| f.pos).unwrap_or_default(),
             published,
-            published_pos: published_f.map(|f| f.pos).unwrap_or_default(),
+            published_pos: fm.published.as_ref().map(|f| f.pos).unwrap_or_default(),
             period,
             period_pos: fm.notice_period.as_ref().map(|f| f.pos).unwrap_or_default(),
+            period_written: fm.present.contains(&"公示期"),
             contact: fm.contact.as_ref().map(|c| c.value.clone()),
             attachments,
             data,
             exemption: fm.privacy_exemption.as_ref().map(|e| e.value.clone()),
+            exemption_pos: fm.privacy_exemption.as_ref().map(|e| e.pos).unwrap_or_default(),
             keywords: fm.keywords.iter().map(|k| k.value.clone()).collect(),
             fm_elements,
             url,
@@ -231,7 +445,8 @@ impl Resolver<'_> {
                     .map(|r| self.catalogs.index.full_path(*r).to_string())
                     .collect();
                 let list = list.join("；");
-                self.error(
+                self.error_in(
+                    "事项",
                     Code::AmbiguousItem,
                     f.pos,
                     tr!(
@@ -254,7 +469,8 @@ impl Resolver<'_> {
                     ),
                     None => Code::UnknownItem.fix(),
                 };
-                self.error(
+                self.error_in(
+                    "事项",
                     Code::UnknownItem,
                     f.pos,
                     tr!("目录中没有事项“{v}”", "no catalog item `{v}`"),
@@ -266,11 +482,8 @@ impl Resolver<'_> {
     }
 
     /// The township (required, possibly inherited) and the village (optional).
-    fn place(
-        &mut self,
-        town: Option<&Field<String>>,
-        village: Option<&Field<String>>,
-    ) -> Option<(usize, Option<usize>)> {
+    fn place(&mut self, fm: &FrontMatter) -> Option<(usize, Option<usize>)> {
+        let (town, village) = (fm.township.as_ref(), fm.village.as_ref());
         let towns = &self.config.townships;
         let find_t = |v: &str| towns.iter().position(|t| t.name == v || t.slug == v || t.code == v);
         let t = match town {
@@ -279,22 +492,23 @@ impl Resolver<'_> {
                 None => {
                     let v = &f.value;
                     let hint = match suggest::closest(v, towns.iter().map(|t| t.name.as_str())) {
-                        Some(s) => tr!("是不是“{s}”？", "did you mean `{s}`?"),
+                        Some(s) => tr!("是不是“{s}”？改成：乡镇: {s}", "did you mean `{s}`? Write: 乡镇: {s}"),
                         None => crate::diag::Text::new(
                             format!(
-                                "book.toml 中的乡镇：{}",
+                                "book.toml 中的乡镇：{}；新乡镇要先加到 book.toml 的 [[townships]]。",
                                 towns.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join("、")
                             ),
                             format!(
-                                "townships in book.toml: {}",
+                                "townships in book.toml: {}; add a new one under [[townships]] first.",
                                 towns.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", ")
                             ),
                         ),
                     };
-                    self.error(
+                    self.error_in(
+                        "乡镇",
                         Code::UnknownTownship,
                         f.pos,
-                        tr!("book.toml 中没有乡镇“{v}”", "no township `{v}` in book.toml"),
+                        tr!("乡镇“{v}”不在 book.toml 中", "no township `{v}` in book.toml"),
                         hint,
                     );
                     return None;
@@ -319,18 +533,22 @@ impl Resolver<'_> {
                 match found.as_slice() {
                     [one] => *one,
                     _ => {
+                        if fm.broken || fm.present.contains(&"乡镇") {
+                            return None;
+                        }
                         let rel = &self.s.rel;
+                        let pos = self.fence_pos();
                         self.error(
                             Code::MissingKey,
-                            Pos::new(1, 1),
-                            tr!("{rel} 缺少“乡镇”", "{rel} lacks `乡镇`"),
+                            pos,
+                            tr!("{rel} 缺少必填项“乡镇”", "{rel} lacks the required key `乡镇`"),
                             crate::diag::Text::new(
                                 format!(
-                                    "在信息头写 乡镇: {}，或在所在文件夹的 _index.md 中统一写明。",
+                                    "在结束的 --- 之前加一行 乡镇: {}，或在所在文件夹的 _index.md 中统一写明。",
                                     towns.first().map_or("青山镇", |t| t.name.as_str())
                                 ),
                                 format!(
-                                    "Add `乡镇: {}` or set it in the folder's _index.md.",
+                                    "Add `乡镇: {}` before the closing --- or set it in the folder's _index.md.",
                                     towns.first().map_or("qingshan", |t| t.slug.as_str())
                                 ),
                             ),
@@ -350,20 +568,30 @@ impl Resolver<'_> {
             None => {
                 let v = &vf.value;
                 let tn = &towns[t].name;
-                let hint = match suggest::closest(v, villages.iter().map(|x| x.name.as_str())) {
-                    Some(s) => tr!("是不是“{s}”？", "did you mean `{s}`?"),
-                    None => crate::diag::Text::new(
+                let elsewhere = towns
+                    .iter()
+                    .find(|o| o.villages.iter().any(|x| x.name == *v || x.slug == *v || x.code == *v));
+                let hint = match (elsewhere, suggest::closest(v, villages.iter().map(|x| x.name.as_str()))) {
+                    (Some(o), _) => tr!(
+                        "“{v}”属于{}，不属于{tn}：检查“乡镇”，或把公告放到{}的文件夹中。",
+                        "`{v}` belongs to {}, not {tn}: check 乡镇 or move the notice to {}'s folder.",
+                        o.name,
+                        o.name
+                    ),
+                    (None, Some(s)) => tr!("是不是“{s}”？改成：村: {s}", "did you mean `{s}`? Write: 村: {s}"),
+                    (None, None) => crate::diag::Text::new(
                         format!(
-                            "{tn}的村（社区）：{}",
+                            "{tn}的村（社区）：{}；新村要先加到 book.toml 该乡镇的 [[townships.villages]]。",
                             villages.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join("、")
                         ),
                         format!(
-                            "villages of {tn}: {}",
+                            "villages of {tn}: {}; add a new one under [[townships.villages]] first.",
                             villages.iter().map(|x| x.slug.as_str()).collect::<Vec<_>>().join(", ")
                         ),
                     ),
                 };
-                self.error(
+                self.error_in(
+                    "村",
                     Code::UnknownVillage,
                     vf.pos,
                     tr!("{tn}下没有村（社区）“{v}”", "no village `{v}` under {tn}"),
@@ -379,15 +607,18 @@ impl Resolver<'_> {
             Ok(d) => Some(d),
             Err(e) => {
                 let v = &f.value;
-                let why = e.to_string();
+                let (zh, en) = (e.message_zh(), e.to_string());
                 self.error(
                     Code::BadDate,
                     f.pos,
                     tr!(
-                        "“{key}”的值“{v}”不是有效日期（{why}）",
-                        "`{key}` value `{v}` is not a valid date ({why})"
+                        "“{key}”的值“{v}”不是有效日期：{zh}",
+                        "`{key}` value `{v}` is not a valid date: {en}"
                     ),
-                    Code::BadDate.fix(),
+                    tr!(
+                        "写成 {key}: 2026-09-25 或 {key}: 2026年9月25日，并确认这一天存在。",
+                        "Write it as {key}: 2026-09-25 and check that the day exists."
+                    ),
                 );
                 None
             }
@@ -396,7 +627,7 @@ impl Resolver<'_> {
 
     fn period(&mut self, f: &Field<PeriodRaw>) -> Option<Period> {
         let parsed = match &f.value {
-            PeriodRaw::Text(t) => crate::dates::parse_period(t).map_err(|e| (t.clone(), e.to_string())),
+            PeriodRaw::Text(t) => crate::dates::parse_period(t).map_err(|e| (t.clone(), e.message_zh(), e.to_string())),
             PeriodRaw::Range { start, end } => {
                 let s = self.date(start, "公示期");
                 let e = self.date(end, "公示期");
@@ -404,7 +635,8 @@ impl Resolver<'_> {
                     (Some(s), Some(e)) if s <= e => Ok((s, e)),
                     (Some(_), Some(_)) => Err((
                         format!("{} 至 {}", start.value, end.value),
-                        "结束早于开始 / end before start".into(),
+                        "结束日期早于开始日期".into(),
+                        "the end is before the start".into(),
                     )),
                     _ => return None,
                 }
@@ -412,14 +644,11 @@ impl Resolver<'_> {
         };
         match parsed {
             Ok((start, end)) => Some(Period { start, end }),
-            Err((v, why)) => {
+            Err((v, zh, en)) => {
                 self.error(
                     Code::BadPeriod,
                     f.pos,
-                    tr!(
-                        "公示期“{v}”无法识别（{why}）",
-                        "notice period `{v}` cannot be read ({why})"
-                    ),
+                    tr!("公示期“{v}”有误：{zh}", "notice period `{v}` cannot be used: {en}"),
                     Code::BadPeriod.fix(),
                 );
                 None

@@ -41,8 +41,14 @@ pub struct Notice {
     pub rel: String,
     pub title: String,
     pub item: ItemRef,
+    /// Where the notice itself names its item; `None` when it comes from an `_index.md`.
+    pub item_pos: Option<Pos>,
     pub township: usize,
     pub village: Option<usize>,
+    /// Where the notice itself names its village; `None` when inherited or absent.
+    pub village_pos: Option<Pos>,
+    /// The `_index.md` the village was inherited from, for hints.
+    pub village_from: Option<String>,
     pub publisher: String,
     pub formed: Date,
     pub formed_pos: Pos,
@@ -50,10 +56,13 @@ pub struct Notice {
     pub published_pos: Pos,
     pub period: Option<Period>,
     pub period_pos: Pos,
+    /// `公示期` was written, even if it could not be read (then it has been reported).
+    pub period_written: bool,
     pub contact: Option<String>,
     pub attachments: Vec<Attachment>,
     pub data: Option<Attachment>,
     pub exemption: Option<String>,
+    pub exemption_pos: Pos,
     pub keywords: Vec<String>,
     /// Elements given as front-matter keys: (name, value).
     pub fm_elements: Vec<(String, String)>,

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::catalog::Level;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Pos};
 use crate::resolve::Notice;
 use crate::tr;
 use crate::util::text::heading_key;
@@ -14,6 +14,17 @@ pub fn check(cx: &mut Ctx, n: &Notice) {
     period(cx, n);
 }
 
+/// `“社会救助/最低生活保障/审核信息”（sa-05）`: how messages name an item.
+pub(super) fn item_label(cx: &Ctx, n: &Notice) -> String {
+    let item = cx.site.catalogs.item(n.item);
+    format!("“{}”（{}）", cx.site.catalogs.index.full_path(n.item), item.id)
+}
+
+/// The line of the closing `---`, where a missing key is to be added.
+pub(super) fn fence_pos(cx: &Ctx, n: &Notice) -> Pos {
+    Pos::new(cx.site.sources[n.source].body_first_line.saturating_sub(1).max(1), 1)
+}
+
 fn level(cx: &mut Ctx, n: &Notice) {
     let item = cx.site.catalogs.item(n.item);
     let level = n.level();
@@ -22,25 +33,33 @@ fn level(cx: &mut Ctx, n: &Notice) {
     }
     let allowed: Vec<&str> = item.parsed_levels().iter().map(|l| l.zh()).collect();
     let allowed = allowed.join("、");
-    let (lv, id) = (level.zh(), &item.id);
-    let hint = if level == Level::Village {
-        tr!(
-            "该事项只在{allowed}公开：删除“村”一项，以乡镇名义发布。",
-            "This item is published at {allowed} only: remove `村`."
-        )
-    } else {
-        tr!(
+    let (lv, label) = (level.zh(), item_label(cx, n));
+    let hint = match (level, &n.village_from) {
+        (Level::Village, Some(index)) => {
+            let folder = index.trim_end_matches("_index.md").trim_end_matches('/');
+            let parent = folder.rsplit_once('/').map_or(folder, |(p, _)| p);
+            tr!(
+                "该事项只在{allowed}公开；本公告的“村”来自 {index}：把公告移到 {parent}/ 以乡镇名义发布，或改用村级事项。",
+                "This item is published at {allowed} only; the notice's 村 comes from {index}: move it to {parent}/ or choose a village-level item."
+            )
+        }
+        (Level::Village, None) => tr!(
+            "该事项只在{allowed}公开：删除“村”一项，以乡镇名义发布，或改用村级事项。",
+            "This item is published at {allowed} only: remove `村` or choose a village-level item."
+        ),
+        _ => tr!(
             "该事项只在{allowed}公开，请确认事项是否选对。",
             "This item is published at {allowed} only; check the item."
-        )
+        ),
     };
+    let pos = n.village_pos.or(n.item_pos).unwrap_or_else(|| fence_pos(cx, n));
     cx.push(Diagnostic::error(
         Code::LevelNotAllowed,
         &n.rel,
-        n.published_pos,
+        pos,
         tr!(
-            "事项 {id} 不在{lv}公开（目录规定：{allowed}）",
-            "item {id} is not published at {lv} (catalog: {allowed})"
+            "事项{label}不在{lv}公开（目录规定：{allowed}）",
+            "item {label} is not published at {lv} (catalog: {allowed})"
         ),
         hint,
     ));
@@ -62,7 +81,7 @@ fn elements(cx: &mut Ctx, n: &Notice) {
         if have.contains(&key) || (e.people && has_data) {
             continue;
         }
-        let (name, id) = (&e.name, &item.id);
+        let (name, label) = (&e.name, item_label(cx, n));
         let last_line = facts
             .headings
             .last()
@@ -71,10 +90,10 @@ fn elements(cx: &mut Ctx, n: &Notice) {
         cx.push(Diagnostic::error(
             Code::MissingElement,
             &n.rel,
-            crate::diag::Pos::new(last_line, 1),
+            Pos::new(last_line, 1),
             tr!(
-                "缺少事项 {id} 要求的公开要素“{name}”",
-                "the element `{name}` required by item {id} is missing"
+                "缺少事项{label}要求的公开要素“{name}”",
+                "the element `{name}` required by item {label} is missing"
             ),
             tr!(
                 "加一个二级标题：## {name}，在下面写明内容。",
@@ -88,15 +107,18 @@ fn period(cx: &mut Ctx, n: &Notice) {
     let item = cx.site.catalogs.item(n.item);
     let Some(required) = &item.notice_period else { return };
     let Some(p) = n.period else {
-        let text = required.describe();
+        if n.period_written {
+            // Written but unreadable: reported as GK026 already.
+            return;
+        }
+        let (text, label) = (required.describe(), item_label(cx, n));
         cx.push(Diagnostic::error(
             Code::MissingPeriod,
             &n.rel,
-            n.published_pos,
+            fence_pos(cx, n),
             tr!(
-                "事项 {} 要求公示（{text}），但没有写公示期",
-                "item {} requires a notice period ({text}) but none is given",
-                item.id
+                "事项{label}要求公示（{text}），但没有写“公示期”",
+                "item {label} requires a notice period ({text}) but none is given"
             ),
             tr!(
                 "在信息头加一行：公示期: {} 至 结束日期",
@@ -111,7 +133,12 @@ fn period(cx: &mut Ctx, n: &Notice) {
         match cx.site.calendar.working_days_after(p.start, p.end) {
             Ok(d) => d,
             Err(missing) => {
-                cx.missing_year(n, n.period_pos, missing.0);
+                let (from, to) = (crate::dates::format_date(p.start), crate::dates::format_date(p.end));
+                let what = tr!(
+                    "无法核对公示期 {from} 至 {to} 的工作日数",
+                    "the working days of the notice period {from} to {to} cannot be counted"
+                );
+                cx.missing_year(n, n.period_pos, missing.0, what);
                 return;
             }
         }
@@ -127,21 +154,27 @@ fn period(cx: &mut Ctx, n: &Notice) {
             p.start.checked_add(jiff::Span::new().days(i64::from(days))).ok()
         };
         let hint = match need_end {
-            Some(end) => tr!(
-                "结束日期至少应为 {}（首日不计入）。",
-                "The end must be at least {} (the first day is not counted).",
-                crate::dates::format_date(end)
-            ),
+            Some(end) => {
+                let (start, end) = (crate::dates::format_date(p.start), crate::dates::format_date(end));
+                tr!(
+                    "结束日期至少应为 {end}（首日不计入），改成：公示期: {start} 至 {end}",
+                    "The end must be at least {end} (the first day is not counted): 公示期: {start} 至 {end}"
+                )
+            }
             None => Code::ShortPeriod.fix(),
         };
+        let (from, to, label) = (
+            crate::dates::format_date(p.start),
+            crate::dates::format_date(p.end),
+            item_label(cx, n),
+        );
         cx.push(Diagnostic::error(
             Code::ShortPeriod,
             &n.rel,
             n.period_pos,
             tr!(
-                "公示期只有 {counted}{unit}，事项 {} 要求至少 {days}{unit}",
-                "the notice period is {counted} {unit_en}; item {} requires {days}",
-                item.id
+                "公示期 {from} 至 {to} 只有 {counted}{unit}（首日不计入），事项{label}要求至少 {days}{unit}",
+                "the notice period {from} to {to} is {counted} {unit_en} (first day not counted); item {label} requires {days}"
             ),
             hint,
         ));

@@ -7,36 +7,52 @@ pub mod links;
 mod privacy_rules;
 mod time_rules;
 
+pub use time_rules::notice_days_late;
+
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::resolve::Notice;
 use crate::site::Site;
 use crate::tr;
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// What a rule sees: the whole site, read-only, and its own list of findings.
 pub struct Ctx<'a> {
     pub site: &'a Site,
+    /// Source index by relative path, to attach the source line to a finding (a linear search
+    /// per finding would be quadratic on a 100k-notice site with many warnings).
+    by_rel: &'a HashMap<&'a str, usize>,
     diags: Diagnostics,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(site: &'a Site, by_rel: &'a HashMap<&'a str, usize>) -> Ctx<'a> {
+        Ctx {
+            site,
+            by_rel,
+            diags: Diagnostics::new(),
+        }
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
-        let d = match self.site.sources.iter().find(|s| s.rel == d.file) {
-            Some(s) if d.source_line.is_none() => d.with_source(&s.text),
+        let d = match self.by_rel.get(d.file.as_str()) {
+            Some(&i) if d.source_line.is_none() => d.with_source(&self.site.sources[i].text),
             _ => d,
         };
         self.diags.push(d);
     }
 
     /// A date fell in a year the calendar does not cover: say so once per place, never guess.
-    pub fn missing_year(&mut self, n: &Notice, pos: Pos, year: i16) {
+    /// `what` says which check could not be made.
+    pub fn missing_year(&mut self, n: &Notice, pos: Pos, year: i16, what: crate::diag::Text) {
+        let (zh, en) = (what.zh, what.en);
         self.push(Diagnostic::warning(
             crate::diag::Code::NoCalendar,
             &n.rel,
             pos,
             tr!(
-                "日历中没有 {year} 年的法定节假日安排，无法按工作日计算",
-                "no official holiday calendar for {year}: working days cannot be counted"
+                "日历中没有 {year} 年的法定节假日和调休安排，{zh}",
+                "no official holiday calendar for {year}: {en}"
             ),
             tr!(
                 "在站点根目录的 calendar.toml 中加入 {year} 年的放假和调休安排（格式见 gongkai explain GK042）。",
@@ -48,29 +64,49 @@ impl Ctx<'_> {
 
 /// Run every rule over every notice of `site`.
 pub fn validate(site: &Site, diags: &mut Diagnostics) {
+    let by_rel: HashMap<&str, usize> = site
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.rel.as_str(), i))
+        .collect();
+    let by_rel = &by_rel;
     let per_notice: Vec<Diagnostics> = site
         .notices
         .par_iter()
         .enumerate()
         .map(|(i, n)| {
-            let mut cx = Ctx {
-                site,
-                diags: Diagnostics::new(),
-            };
+            let mut cx = Ctx::new(site, by_rel);
             catalog_rules::check(&mut cx, n);
             time_rules::check(&mut cx, n);
             privacy_rules::check(&mut cx, i, n);
-            links::check(&mut cx, n);
+            links::check(&mut cx, i, n);
             cx.diags
         })
         .collect();
     for d in per_notice {
         diags.extend(d);
     }
-    let mut cx = Ctx {
-        site,
-        diags: Diagnostics::new(),
-    };
+    let mut is_notice = vec![false; site.sources.len()];
+    for n in &site.notices {
+        is_notice[n.source] = true;
+    }
+    let others: Vec<Diagnostics> = site
+        .sources
+        .par_iter()
+        .enumerate()
+        .filter(|(i, _)| !is_notice[*i])
+        .map(|(_, s)| {
+            let mut cx = Ctx::new(site, by_rel);
+            privacy_rules::other_source(&mut cx, s);
+            links::other_source(&mut cx, s);
+            cx.diags
+        })
+        .collect();
+    for d in others {
+        diags.extend(d);
+    }
+    let mut cx = Ctx::new(site, by_rel);
     links::duplicates(&mut cx);
     diags.extend(cx.diags);
 }

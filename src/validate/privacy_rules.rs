@@ -3,10 +3,13 @@
 //! lists of people may only carry the columns the catalog allows.
 
 use super::Ctx;
-use crate::diag::{Code, Diagnostic, Pos};
+use crate::diag::{Code, Diagnostic, Pos, Text, rel_path};
+use crate::load::Source;
+use crate::load::table::DataTable;
 use crate::privacy::{self, IdKind};
 use crate::resolve::Notice;
 use crate::tr;
+use std::path::Path;
 
 pub fn check(cx: &mut Ctx, index: usize, n: &Notice) {
     let exempt = match &n.exemption {
@@ -14,65 +17,166 @@ pub fn check(cx: &mut Ctx, index: usize, n: &Notice) {
             cx.push(Diagnostic::error(
                 Code::EmptyExemption,
                 &n.rel,
-                Pos::new(1, 1),
+                n.exemption_pos,
                 tr!("“隐私豁免”没有写明理由", "`隐私豁免` gives no reason"),
-                Code::EmptyExemption.fix(),
+                tr!(
+                    "写明依据和理由，例如 隐私豁免: 经本人书面同意公开联系电话；没有理由就删除这一行，并遮蔽号码。",
+                    "Write the reason, e.g. 隐私豁免: 经本人书面同意公开联系电话; otherwise delete the line and mask the numbers."
+                ),
             ));
             false
         }
         Some(_) => true,
         None => false,
     };
-    identifiers(cx, index, n, exempt);
+    if !exempt {
+        let src = cx.site.source(n);
+        source_identifiers(cx, src);
+        if let (Some(table), Some(data)) = (cx.site.tables[index].as_ref(), &n.data) {
+            data_identifiers(cx, table, &data.source);
+        }
+    }
     columns(cx, index, n);
 }
 
-fn identifiers(cx: &mut Ctx, index: usize, n: &Notice, exempt: bool) {
+/// The files under `content/` that are not resolved notices (`_index.md` files, whose
+/// defaults show on every page below them, and notices dropped for other errors) are scanned
+/// too, so that a leak is reported in the same run as everything else.
+pub fn other_source(cx: &mut Ctx, src: &Source) {
+    let exempt = src
+        .fm
+        .privacy_exemption
+        .as_ref()
+        .is_some_and(|r| !r.value.trim().is_empty())
+        && !src.is_index();
     if exempt {
         return;
     }
-    let contacts = cx.site.config.official_contacts();
-    let mut scanner = privacy::Scanner::new(cx.site.today);
-    scanner.allow(&contacts);
-    let src = cx.site.source(n);
-    for hit in scanner.scan(&src.text) {
-        let pos = Pos::of_offset(&src.text, hit.start);
-        cx.push(leak(&n.rel, pos, &hit));
-    }
-    if let (Some(table), Some(data)) = (cx.site.tables[index].as_ref(), &n.data) {
-        for (r, row) in table.rows.iter().enumerate() {
-            for cell in row {
-                for hit in scanner.scan(cell) {
-                    // Row r of the data is line r + 2 of the file (after the header).
-                    let mut d = leak(&n.rel, data.pos, &hit);
-                    d.message = crate::diag::Text::new(
-                        format!("数据文件 {} 第 {} 行：{}", data.name, r + 2, d.message.zh),
-                        format!("data file {} row {}: {}", data.name, r + 2, d.message.en),
-                    );
-                    cx.push(d);
-                }
-            }
+    source_identifiers(cx, src);
+    let dir = src.path.parent().unwrap_or(&cx.site.root);
+    if let Some(data) = &src.fm.data {
+        let path = dir.join(data.value.trim());
+        if let Ok(table) = crate::load::table::read(&path) {
+            data_identifiers(cx, &table, &path);
         }
     }
 }
 
-fn leak(file: &str, pos: Pos, hit: &privacy::Hit) -> Diagnostic {
+fn scanner(cx: &Ctx) -> privacy::Scanner {
+    let mut scanner = privacy::Scanner::new(cx.site.today);
+    scanner.allow(&cx.site.config.official_contacts());
+    scanner
+}
+
+/// Where in a notice a hit is, in the clerk's terms: a front-matter key, a table column, or
+/// the body text.
+fn place_of(src: &Source, pos: Pos) -> Text {
+    let line = src.text.lines().nth(pos.line - 1).unwrap_or("");
+    if pos.line < src.body_first_line {
+        let key = line
+            .split([':', '：'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches("- ");
+        return tr!("信息头“{key}”中", "front matter `{key}`: ");
+    }
+    for t in &src.facts.tables {
+        let first_row = t.pos.line + 2;
+        if pos.line >= first_row && pos.line < first_row + t.rows.len() {
+            let before: String = line.chars().take(pos.column - 1).collect();
+            let pipes = before.matches('|').count();
+            let cell = if line.trim_start().starts_with('|') {
+                pipes.saturating_sub(1)
+            } else {
+                pipes
+            };
+            if let Some(h) = t.header.get(cell).filter(|h| !h.is_empty()) {
+                return tr!("表格“{h}”列中", "table column `{h}`: ");
+            }
+            return tr!("表格中", "table: ");
+        }
+    }
+    tr!("正文中", "body: ")
+}
+
+fn source_identifiers(cx: &mut Ctx, src: &Source) {
+    let hits = scanner(cx).scan(&src.text);
+    for hit in hits {
+        let pos = Pos::of_offset(&src.text, hit.start);
+        let place = place_of(src, pos);
+        cx.push(leak(&src.rel, pos, &place, &hit));
+    }
+}
+
+/// The text of a CSV data file, to show the offending line (a workbook has none).
+fn csv_text(path: &Path) -> Option<String> {
+    let csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let bytes = std::fs::read(path).ok().filter(|_| csv)?;
+    crate::load::decode::decode(&bytes, "", &mut crate::diag::Diagnostics::new())
+}
+
+/// The place of `needle` on line `line` of a CSV text, as an editor column; else `cell + 1`
+/// (the spreadsheet's column number).
+fn data_pos(text: Option<&str>, line: usize, cell: usize, needle: &str) -> Pos {
+    let col = text
+        .and_then(|t| t.lines().nth(line.saturating_sub(1)))
+        .and_then(|l| l.find(needle).map(|b| l[..b].chars().count() + 1));
+    Pos::new(line, col.unwrap_or(cell + 1))
+}
+
+fn data_identifiers(cx: &mut Ctx, table: &DataTable, path: &Path) {
+    let file = rel_path(&cx.site.root, path);
+    let scanner = scanner(cx);
+    let mut found = Vec::new();
+    let mut text: Option<Option<String>> = None;
+    for (r, row) in table.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            for hit in scanner.scan(cell) {
+                let text = text.get_or_insert_with(|| csv_text(path)).as_deref();
+                let line = table.lines.get(r).copied().unwrap_or(r + 2);
+                let place = match table.header.get(c).filter(|h| !h.is_empty()) {
+                    Some(h) => tr!("第 {line} 行“{h}”列中", "row {line}, column `{h}`: "),
+                    None => tr!("第 {line} 行第 {} 列中", "row {line}, column {}: ", c + 1),
+                };
+                let mut d = leak(&file, data_pos(text, line, c, &hit.found), &place, &hit);
+                if let Some(t) = text {
+                    d = d.with_source(t);
+                }
+                found.push(d);
+            }
+        }
+    }
+    for d in found {
+        cx.push(d);
+    }
+}
+
+fn leak(file: &str, pos: Pos, place: &Text, hit: &privacy::Hit) -> Diagnostic {
     let (code, zh, en) = match hit.kind {
         IdKind::ResidentId18 => (Code::IdNumber, "身份证号码", "resident ID number"),
         IdKind::ResidentId15 => (Code::OldIdNumber, "15位身份证号码", "15-digit ID number"),
         IdKind::Mobile => (Code::Mobile, "手机号码", "mobile number"),
         IdKind::BankCard => (Code::BankCard, "银行卡号", "bank card number"),
     };
-    let masked = &hit.masked;
+    let (masked, found) = (&hit.masked, &hit.found);
+    let (wz, we) = (&place.zh, &place.en);
+    let hint = match hit.kind {
+        IdKind::Mobile => tr!(
+            "改为遮蔽形式：{masked}（全站统一遮蔽规则）。如果这是公务电话，把它加入 book.toml 的 contacts；确需公开个人号码的，在信息头写明 隐私豁免: 理由。",
+            "Write it masked: {masked} (the site-wide rule). An official number goes into book.toml contacts; to publish a personal one, give 隐私豁免: reason."
+        ),
+        _ => tr!(
+            "改为遮蔽形式：{masked}（全站统一遮蔽规则）；确需公开的，在信息头写明 隐私豁免: 理由。",
+            "Write it masked: {masked} (the site-wide rule); if it must be published, give 隐私豁免: reason."
+        ),
+    };
     Diagnostic::error(
         code,
         file,
         pos,
-        tr!("发现未遮蔽的{zh}", "unmasked {en}"),
-        tr!(
-            "改为遮蔽形式：{masked}（全站统一遮蔽规则）；确需公开的，在信息头写明 隐私豁免: 理由。",
-            "Write it masked: {masked} (the site-wide rule); if it must be published, give 隐私豁免: reason."
-        ),
+        tr!("{wz}有未遮蔽的{zh} {found}", "{we}unmasked {en} {found}"),
+        hint,
     )
 }
 
@@ -82,41 +186,54 @@ fn columns(cx: &mut Ctx, index: usize, n: &Notice) {
     let item = cx.site.catalogs.item(n.item);
     let carries_people = item.personal_info || item.elements.iter().any(|e| e.people);
     let src = cx.site.source(n);
-    let mut found: Vec<(Pos, String)> = Vec::new();
+    let mut found: Vec<(String, Pos, String)> = Vec::new();
     for t in &src.facts.tables {
         let people_section = t.section.as_deref().is_some_and(|s| {
             item.people_elements()
                 .any(|e| crate::util::text::heading_key(&e.name) == crate::util::text::heading_key(s))
         });
         if carries_people || people_section || looks_like_people(&t.header) {
+            let line = src.text.lines().nth(t.pos.line - 1).unwrap_or("");
             for h in &t.header {
                 if privacy::is_sensitive(privacy::classify_column(h)) {
-                    found.push((t.pos, h.clone()));
+                    let col = line.find(h.as_str()).map_or(1, |b| line[..b].chars().count() + 1);
+                    found.push((n.rel.clone(), Pos::new(t.pos.line, col), h.clone()));
                 }
             }
         }
     }
+    let mut data_text = None;
     if let (Some(table), Some(data)) = (&cx.site.tables[index], &n.data) {
-        for h in &table.header {
+        let file = rel_path(&cx.site.root, &data.source);
+        for (c, h) in table.header.iter().enumerate() {
             if privacy::is_sensitive(privacy::classify_column(h)) {
-                found.push((data.pos, h.clone()));
+                let text = data_text.get_or_insert_with(|| csv_text(&data.source)).as_deref();
+                let pos = data_pos(text, table.header_line.max(1), c, h);
+                found.push((file.clone(), pos, h.clone()));
             }
         }
     }
-    for (pos, h) in found {
-        cx.push(Diagnostic::error(
+    for (file, pos, h) in found {
+        let kind = privacy::classify_column(&h).label_zh();
+        let mut d = Diagnostic::error(
             Code::PeopleColumn,
-            &n.rel,
+            &file,
             pos,
             tr!(
-                "名单中有不得公开的列“{h}”",
+                "名单中有不得公开的列“{h}”（{kind}）",
                 "the list has a column that may not be published: `{h}`"
             ),
             tr!(
                 "删除“{h}”这一列。名单只公开户主姓名、所在村组、人数、金额等目录允许的信息。",
                 "Remove the `{h}` column; lists publish only names, village/group, counts and amounts."
             ),
-        ));
+        );
+        if file != n.rel
+            && let Some(Some(t)) = &data_text
+        {
+            d = d.with_source(t);
+        }
+        cx.push(d);
     }
 }
 

@@ -2,6 +2,7 @@
 //! official calendar (or calendar days where the item says so), the first day not counted.
 
 use super::Ctx;
+use crate::calendar::TimeLimit;
 use crate::config::LateSeverity;
 use crate::dates::format_date;
 use crate::diag::{Code, Diagnostic};
@@ -16,12 +17,14 @@ pub fn check(cx: &mut Ctx, n: &Notice) {
             Code::FutureDate,
             &n.rel,
             n.published_pos,
-            tr!("发布日期 {p} 晚于今天（{t}）", "published {p} is after today ({t})"),
+            tr!("“发布日期”{p} 晚于今天（{t}）", "`发布日期` {p} is after today ({t})"),
             tr!(
-                "发布日期写实际发布的日子；尚未发布的公告请先不要放进 content/。",
-                "Use the real publish date; keep unpublished notices out of content/."
+                "发布日期写实际发布的日子（不晚于 {t}）；尚未发布的公告请先不要放进 content/。",
+                "Use the real publish date (not after {t}); keep unpublished notices out of content/."
             ),
         ));
+        // How late a date that is wrong anyway would be says nothing.
+        return;
     }
     if n.published < n.formed {
         let (p, f) = (format_date(n.published), format_date(n.formed));
@@ -30,60 +33,73 @@ pub fn check(cx: &mut Ctx, n: &Notice) {
             &n.rel,
             n.published_pos,
             tr!(
-                "发布日期 {p} 早于形成日期 {f}",
-                "published {p} before it was formed {f}"
+                "“发布日期”{p} 早于“形成日期”{f}",
+                "`发布日期` {p} is before `形成日期` {f}"
             ),
-            Code::PublishedBeforeFormed.fix(),
+            tr!(
+                "检查两个日期是否写反：形成日期是信息形成或变更的日子，发布日期不能早于它。",
+                "Check whether the two dates are swapped: 形成日期 is when the information was formed."
+            ),
         ));
         return;
     }
-    let days_late = match days_late(cx, n) {
-        Ok(d) => d,
-        Err(year) => {
-            cx.missing_year(n, n.published_pos, year);
+    let item = cx.site.catalogs.item(n.item);
+    let limit = item.effective_limit();
+    let Some(days) = limit.days else { return };
+    let tl = TimeLimit {
+        days,
+        working: limit.working,
+    };
+    let (late, deadline) = match cx
+        .site
+        .calendar
+        .days_late(n.formed, n.published, tl)
+        .and_then(|late| Ok((late, cx.site.calendar.deadline(n.formed, tl)?)))
+    {
+        Ok(x) => x,
+        Err(missing) => {
+            let (f, p) = (format_date(n.formed), format_date(n.published));
+            let what = tr!(
+                "无法核对公开时限（形成日期 {f}，发布日期 {p}）",
+                "the time limit (formed {f}, published {p}) cannot be checked"
+            );
+            cx.missing_year(n, n.published_pos, missing.0, what);
             return;
         }
     };
-    if days_late > 0 {
-        let item = cx.site.catalogs.item(n.item);
-        let limit = item.effective_limit().describe();
-        let unit = if item.effective_limit().working {
-            "个工作日"
-        } else {
-            "日"
-        };
-        let (f, p) = (format_date(n.formed), format_date(n.published));
-        let message = tr!(
-            "超过公开时限 {days_late}{unit}：形成于 {f}，发布于 {p}，时限为“{limit}”",
-            "published {days_late} day(s) late: formed {f}, published {p}, limit `{limit}`"
-        );
-        let hint = tr!(
-            "如形成日期填错请更正；确属逾期的，报告中会列为逾期公开。",
-            "Correct the formed date if wrong; a real delay is listed in the report."
-        );
-        let d = match cx.site.config.rules.late {
-            LateSeverity::Warning => Diagnostic::warning(Code::Late, &n.rel, n.published_pos, message, hint),
-            LateSeverity::Error => Diagnostic::error(Code::Late, &n.rel, n.published_pos, message, hint),
-        };
-        cx.push(d);
+    if late == 0 {
+        return;
     }
+    let text = limit.describe();
+    let (unit, unit_en) = if limit.working {
+        ("个工作日", "working day(s)")
+    } else {
+        ("日", "day(s)")
+    };
+    let (f, p, d) = (format_date(n.formed), format_date(n.published), format_date(deadline));
+    let message = tr!(
+        "逾期 {late}{unit} 发布：“形成日期”{f}，“发布日期”{p}，按“{text}”应在 {d} 前发布",
+        "published {late} {unit_en} late: formed {f}, published {p}; under `{text}` the deadline was {d}"
+    );
+    let hint = tr!(
+        "如形成日期填错，请改为信息实际形成或变更的日子；确属逾期的，今后在 {d} 这样的期限内发布，报告中会列为逾期公开。",
+        "If the formed date is wrong, correct it; a real delay is listed as late in the report."
+    );
+    let d = match cx.site.config.rules.late {
+        LateSeverity::Warning => Diagnostic::warning(Code::Late, &n.rel, n.published_pos, message, hint),
+        LateSeverity::Error => Diagnostic::error(Code::Late, &n.rel, n.published_pos, message, hint),
+    };
+    cx.push(d);
 }
 
-/// Days past the item's limit (0 when on time), or the year the calendar lacks.
-pub fn days_late(cx: &Ctx, n: &Notice) -> Result<i64, i16> {
-    notice_days_late(cx.site, n)
-}
-
-/// Shared with the report: how late a notice was published.
+/// Shared with the report: how late a notice was published, in the unit of its item's limit
+/// (0 when on time), or the year the calendar lacks.
 pub fn notice_days_late(site: &crate::site::Site, n: &Notice) -> Result<i64, i16> {
     let limit = site.catalogs.item(n.item).effective_limit();
     let Some(days) = limit.days else { return Ok(0) };
-    let used = if limit.working {
-        site.calendar
-            .working_days_after(n.formed, n.published)
-            .map_err(|m| m.0)?
-    } else {
-        (n.published - n.formed).get_days() as i64
+    let tl = TimeLimit {
+        days,
+        working: limit.working,
     };
-    Ok((used - i64::from(days)).max(0))
+    site.calendar.days_late(n.formed, n.published, tl).map_err(|m| m.0)
 }

@@ -1,0 +1,328 @@
+//! The long explanations of `gongkai explain CODE`: why the rule exists, an example of the
+//! mistake and its correction, and the fix. Kept apart from the one-line titles in `codes.rs`
+//! because they are long and only this command reads them.
+
+use super::{Code, Lang};
+
+/// (why in Chinese, why in English, the mistake, the correction).
+type Entry = (&'static str, &'static str, &'static str, &'static str);
+
+fn entry(code: Code) -> Option<Entry> {
+    use Code::*;
+    Some(match code {
+        NotUtf8 => (
+            "Windows 记事本和 WPS 在中文系统上常把文件存成 GBK/GB18030 编码。gongkai 能识别并按 GB18030 读取（所以这只是警告，检查照常进行），但别的工具会把它显示成乱码，请改存为 UTF-8。",
+            "Notepad and WPS on Chinese Windows often save GBK/GB18030. gongkai reads it (so this is a warning and every check still runs), but other tools show mojibake: save as UTF-8.",
+            "（文件以 GBK 编码保存）",
+            "（同样的内容，另存为 UTF-8 编码）",
+        ),
+        Undecodable => (
+            "文件既不是 UTF-8 也不是 GBK 文本，多半是把 Word 文档（.docx）或图片改了扩展名。公告必须是纯文本的 Markdown 文件。",
+            "The file is neither UTF-8 nor GBK text, usually a Word document or an image renamed to .md.",
+            "公告.md（实际是 Word 文档）",
+            "用记事本或 VS Code 新建 公告.md，把正文粘贴进去",
+        ),
+        NoFrontMatter => (
+            "每条公告的开头是用两行 --- 围起来的“信息头”，写标题、事项、日期等。没有它，gongkai 不知道公告属于哪个事项、哪个乡镇。中文输入法打出的“———”不算。",
+            "Every notice starts with front matter between two `---` lines (title, item, dates). Dashes typed by a Chinese input method (———) do not count.",
+            "青山镇临时救助政策文件汇编\n\n现将……",
+            "---\n标题: 青山镇临时救助政策文件汇编\n事项: 社会救助/临时救助/政策法规文件\n形成日期: 2026-11-16\n发布日期: 2026-11-18\n---\n\n现将……",
+        ),
+        UnclosedFrontMatter => (
+            "信息头以 --- 开始，也必须以单独一行 --- 结束，否则正文会被当成信息头。",
+            "The front matter must be closed by a line `---`, or the body is read as front matter.",
+            "---\n标题: 公告\n发布日期: 2026-11-18\n\n正文……",
+            "---\n标题: 公告\n发布日期: 2026-11-18\n---\n\n正文……",
+        ),
+        YamlSyntax => (
+            "信息头按 YAML 格式读取：每行“键: 值”，冒号用英文半角并后跟一个空格；值里有“: ”或以 [ * & 等符号开头时，整个值要加英文双引号。",
+            "The front matter is YAML: `key: value` with an ASCII colon and a space; quote values that contain `: ` or start with [ * & and the like.",
+            "标题: \"青山镇临时救助政策文件汇编",
+            "标题: \"青山镇临时救助政策文件汇编\"",
+        ),
+        FullWidthColon => (
+            "中文输入法下打出的冒号“：”是全角字符，YAML 不认，整行会读不出来。gongkai 会在内存中修正后继续检查其他问题，但文件本身要改。",
+            "A full-width colon `：` (typed with a Chinese input method) is not YAML's `:`.",
+            "标题：青山镇2026年低保审核公示",
+            "标题: 青山镇2026年低保审核公示",
+        ),
+        FullWidthSpace => (
+            "全角空格“　”出现在冒号后或行首缩进处时，YAML 不把它当作空格。值中间的全角空格不受影响。",
+            "A full-width space after the colon or in the indentation is not a space to YAML.",
+            "标题:　青山镇公告",
+            "标题: 青山镇公告",
+        ),
+        Tab => (
+            "YAML 不允许用 Tab 键缩进，列表项要用空格缩进。",
+            "YAML does not allow tabs for indentation.",
+            "附件:\n\t- 名单.csv",
+            "附件:\n  - 名单.csv",
+        ),
+        NotText => (
+            "YAML 会把纯数字当成数字（05561234567 会丢掉开头的 0），把 true/false 当成真假值。电话、编号等要加引号；日期的年月日之间要有分隔符；隐私豁免要写理由而不是 true。",
+            "YAML reads bare digits as numbers (05561234567 loses its 0) and true/false as booleans: quote numbers, separate date parts, give a reason for 隐私豁免.",
+            "监督电话: 05561234567\n形成日期: 20261116\n隐私豁免: true",
+            "监督电话: \"0556-1234567\"\n形成日期: 2026-11-16\n隐私豁免: 经本人书面同意公开联系电话",
+        ),
+        DuplicateKey => (
+            "同一个键写了两次时无法判断哪个值是对的。",
+            "With a key given twice there is no telling which value is right.",
+            "标题: 关于低保的公示\n标题: 柳河村低保审核公示",
+            "标题: 柳河村低保审核公示",
+        ),
+        UnknownKey => (
+            "信息头可用的键是：标题、事项、乡镇、村、发布主体、形成日期、发布日期、公示期、监督电话、附件、数据、隐私豁免、关键词，以及本事项的要素名称（可以写成键）。写错的键会被忽略，所以报错。_index.md 中只有 乡镇、村、事项、发布主体、监督电话 会传给下级公告。",
+            "Known keys: 标题 事项 乡镇 村 发布主体 形成日期 发布日期 公示期 监督电话 附件 数据 隐私豁免 关键词, and the item's element names. In an _index.md only 乡镇 村 事项 发布主体 监督电话 cascade.",
+            "发布时间: 2026-11-18",
+            "发布日期: 2026-11-18",
+        ),
+        MissingKey => (
+            "标题、事项、形成日期、发布日期 是每条公告必填的；乡镇 可以写在所在文件夹的 _index.md 中统一给出。",
+            "标题, 事项, 形成日期 and 发布日期 are required; 乡镇 may come from the folder's _index.md.",
+            "---\n标题: 青山镇临时救助政策文件汇编\n事项: sa-11\n形成日期: 2026-11-16\n---",
+            "---\n标题: 青山镇临时救助政策文件汇编\n事项: sa-11\n形成日期: 2026-11-16\n发布日期: 2026-11-18\n---",
+        ),
+        WrongType => (
+            "有的键要一段文字，有的要列表（附件、关键词），公示期可以是一段文字或 开始/结束 两项；空着的键也算错。",
+            "Some keys take text, some a list (附件, 关键词); 公示期 is text or start/end; an empty key is an error too.",
+            "标题:",
+            "标题: 青山镇临时救助政策文件汇编",
+        ),
+        BadDate => (
+            "日期可写成 2026-09-25、2026/9/25、2026.9.25、2026年9月25日（可带空格、全角数字），但必须是真实存在的日子，年份写全四位。",
+            "Dates may be 2026-09-25, 2026/9/25, 2026.9.25 or 2026年9月25日, but must exist and have a four-digit year.",
+            "发布日期: 2026年11月31日",
+            "发布日期: 2026年11月30日",
+        ),
+        UnknownTownship => (
+            "乡镇必须是 book.toml 中 [[townships]] 的名称、slug 或代码。新设的乡镇先加到 book.toml。",
+            "The township must be a name, slug or code of book.toml [[townships]].",
+            "乡镇: 石桥镇",
+            "乡镇: 石桥乡",
+        ),
+        UnknownVillage => (
+            "村（社区）必须列在该乡镇的 [[townships.villages]] 下。村可以写在村文件夹的 _index.md 中。",
+            "The village must be listed under its township's [[townships.villages]].",
+            "村: 柳和村",
+            "村: 柳河村",
+        ),
+        BadPeriod => (
+            "公示期写成两个日期，用 至、—、-、~ 连接（也可写“从…起至…止”），或写成 开始/结束 两项；结束日期不能早于开始日期。",
+            "A notice period is two dates joined by 至 — - ~ (or 从…起至…止), or a start and an end; the end may not precede the start.",
+            "公示期: 2026-11-27 至 2026-11-18",
+            "公示期: 2026-11-18 至 2026-11-27\n# 或\n公示期:\n  开始: 2026-11-18\n  结束: 2026-11-27",
+        ),
+        UnknownItem => (
+            "事项要写成标准目录中的“领域/一级事项/二级事项”、它唯一的后半段，或事项编号（如 sa-05）。gongkai catalog show 社会救助 列出该领域的全部事项。",
+            "Name the item as domain/level1/level2, a unique tail of it, or its id (sa-05); gongkai catalog show lists them.",
+            "事项: 社会救助/低保/审核信息",
+            "事项: 社会救助/最低生活保障/审核信息",
+        ),
+        AmbiguousItem => (
+            "只写了事项名称的一部分，而有多个目录事项以它结尾。",
+            "The name given is the tail of several catalog items.",
+            "事项: 政策法规文件",
+            "事项: 社会救助/临时救助/政策法规文件",
+        ),
+        LevelNotAllowed => (
+            "标准目录规定每个事项在哪一级公开（县级、乡级、村级）。写了“村”（或放在村文件夹中、由 _index.md 给出村）的公告是村级公告。",
+            "The catalog says at which levels an item is published; a notice with 村 (own or from _index.md) is village-level.",
+            "content/qingshan/liuhe/监督举报.md（柳河村文件夹中）\n事项: 社会救助/综合业务/监督检查",
+            "content/qingshan/监督举报.md（乡镇文件夹中）\n事项: 社会救助/综合业务/监督检查",
+        ),
+        MissingElement => (
+            "标准目录列出每个事项必须公开的要素（公开内容）。每个要素写成一个二级标题（## 要素名），或写成信息头中同名的键。",
+            "Each required element of the item is a level-2 heading (## name) or a front-matter key of that name.",
+            "（没有“社会救助信访通讯地址”标题）",
+            "## 社会救助信访通讯地址\n\n青山镇人民政府民政办，和平路 6 号。",
+        ),
+        MissingPeriod => (
+            "有公示要求的事项（如低保审核，公示7个工作日）必须写明公示期。",
+            "An item with a 公示 requirement needs 公示期.",
+            "（信息头中没有 公示期）",
+            "公示期: 2026-11-18 至 2026-11-27",
+        ),
+        ShortPeriod => (
+            "公示期按事项规定的单位计算（工作日按国务院公布的放假和调休安排），开始当天不计入。例如 2026-11-18（周三）开始的 7 个工作日公示，到 2026-11-27（周五）才满。",
+            "The period is counted in the item's unit (working days on the official calendar), the first day not counted: 7 working days from Wed 2026-11-18 end on Fri 2026-11-27.",
+            "公示期: 2026-11-18 至 2026-11-25",
+            "公示期: 2026-11-18 至 2026-11-27",
+        ),
+        Late => (
+            "公开时限从形成日期起算（当天不计入），按工作日计算时跳过周末和法定节假日、计入调休上班日。没有单独规定的事项按《政府信息公开条例》第二十六条，20 个工作日。逾期默认是警告，县里可在 book.toml 中设 [rules] late = \"error\"。",
+            "The time limit runs from the formed date (not counted), in working days on the official calendar; the legal default is 20 working days. Late is a warning unless book.toml sets [rules] late = \"error\".",
+            "形成日期: 2026-09-28\n发布日期: 2026-10-30   # 10个工作日的事项，截止 2026-10-16",
+            "形成日期: 2026-09-28\n发布日期: 2026-10-16",
+        ),
+        FutureDate => (
+            "发布日期不能晚于构建当天（--date 指定的日期或今天）：还没发布的公告不应出现在网站上。",
+            "The publish date may not be after the build date (--date or today).",
+            "发布日期: 2026-12-18   # 今天是 2026-11-28",
+            "发布日期: 2026-11-28",
+        ),
+        NoCalendar => (
+            "按工作日计算需要当年的放假和调休安排（国务院办公厅每年 11 月前后发布）。gongkai 内置已核实的年份；缺少的年份不会猜测，只给出警告。在站点根目录的 calendar.toml 中按内置格式加入该年即可。",
+            "Working days need that year's official holidays and make-up days. Missing years are never guessed: add them to calendar.toml at the site root.",
+            "（calendar.toml 中没有 2027 年）",
+            "# calendar.toml\n[2027]\nsource = \"国务院办公厅关于2027年部分节假日安排的通知\"\nholidays = [\"2027-01-01..2027-01-03\"]\nworkdays = [\"2027-01-04\"]",
+        ),
+        PublishedBeforeFormed => (
+            "形成日期是信息形成或变更的日子，发布日期不能早于它；多半是两个日期写反了。",
+            "The information cannot be published before it was formed; the dates are probably swapped.",
+            "形成日期: 2026-11-18\n发布日期: 2026-11-16",
+            "形成日期: 2026-11-16\n发布日期: 2026-11-18",
+        ),
+        IdNumber => (
+            "公开的名单和正文中不得出现完整的身份证号码。全站统一遮蔽规则：前 6 位 + 8 个 * + 后 4 位（两份遮蔽方式不同的名单合起来就能拼出完整号码）。确需公开的，在信息头写明 隐私豁免: 理由。",
+            "No full ID number may be published. The one site-wide mask is first 6 + ******** + last 4; 隐私豁免 with a reason allows an exception.",
+            "孙长林 341099196503120425",
+            "孙长林 341099********0425",
+        ),
+        OldIdNumber => (
+            "15 位的旧身份证号码同样不得公开，遮蔽为前 6 位 + 5 个 * + 后 4 位。",
+            "A 15-digit legacy ID number is masked as first 6 + ***** + last 4.",
+            "孙长林 341099650312042",
+            "孙长林 341099*****2042",
+        ),
+        Mobile => (
+            "个人手机号码要遮蔽为前 3 位 + **** + 后 4 位。乡镇公开的公务手机写进 book.toml 该乡镇的 contacts 后可以原样出现。",
+            "A personal mobile is masked as 3 + **** + 4; list official numbers in book.toml contacts.",
+            "联系人：王海 13812345678",
+            "联系人：王海 138****5678",
+        ),
+        BankCard => (
+            "银行卡号（16—19 位，通过 Luhn 校验）只保留后 4 位。",
+            "A bank card number keeps only its last 4 digits.",
+            "卡号 6228481234567890128",
+            "卡号 ****0128",
+        ),
+        PeopleColumn => (
+            "低保、救助等名单只能公开目录允许的列（户主姓名、所在村组、保障人数、金额等）；身份证号、电话、银行账号、住址、病情、家庭困难情况等列一律不得公开，遮蔽了也不行。",
+            "A list of people publishes only the allowed columns; ID, phone, bank account, address, illness and hardship columns are not published at all.",
+            "| 序号 | 户主姓名 | 身份证号 | 所在村组 |",
+            "| 序号 | 户主姓名 | 所在村组 | 保障人数 |",
+        ),
+        EmptyExemption => (
+            "隐私豁免用来在有依据时公开个人信息，必须写明理由，并会列入年度报告。",
+            "A privacy exemption needs a written reason; it is listed in the report.",
+            "隐私豁免: \"\"",
+            "隐私豁免: 村委会主任王海书面同意公开本人手机号码，作为异议受理电话",
+        ),
+        BrokenLink => (
+            "正文中的站内链接必须指向站点内存在的文件；链接到其他公告时写它的 .md 文件的相对路径。",
+            "Internal links must point at files that exist; link other notices by their .md path.",
+            "[申请表](临时救助申请表.docx)   # 文件夹里没有这个文件",
+            "[申请表](临时救助申请表.doc)",
+        ),
+        MissingFile => (
+            "附件和数据文件要放在公告旁边，文件名与信息头中写的完全一致（包括扩展名）。",
+            "Attachments and data files sit beside the notice, named exactly as written.",
+            "附件: [临时救助申请表.doc]   # 实际文件是 .docx",
+            "附件: [临时救助申请表.docx]",
+        ),
+        OutsideRoot => (
+            "网站只能发布站点目录中的文件：../ 跳出站点、C:\\ 或 file: 开头的本机路径，在别人的电脑上都打不开。",
+            "Only files inside the site can be published; ../, C:\\ and file: paths break elsewhere.",
+            "附件: ../../../../民政办/申请表.pdf",
+            "附件: 申请表.pdf   # 先把文件复制到公告旁边",
+        ),
+        DuplicateOutput => (
+            "网页地址由乡镇、领域和文件名决定；同一乡镇、同一领域中两个同名文件会写到同一个网页。",
+            "Page addresses come from township, domain and file name; two files with the same name collide.",
+            "content/qingshan/dibao-zhinan.md\ncontent/qingshan/2025/dibao-zhinan.md",
+            "content/qingshan/dibao-zhinan.md\ncontent/qingshan/2025/dibao-zhinan-2025.md",
+        ),
+        BadData => (
+            "数据文件是名单表格：CSV（UTF-8 或 GBK）或 .xlsx，第一行是列名。",
+            "A data file is a CSV (UTF-8 or GBK) or .xlsx table with a header row.",
+            "数据: 低保名单.doc",
+            "数据: 低保名单.xlsx",
+        ),
+        Config => (
+            "book.toml 按 TOML 格式书写：键 = \"值\"，字符串用英文双引号，表头用 [site]、[[townships]]。",
+            "book.toml is TOML: key = \"value\", ASCII quotes, [site] and [[townships]] headers.",
+            "title：“示例县基层政务公开”",
+            "title = \"示例县基层政务公开\"",
+        ),
+        ConfigUnknownKey => (
+            "book.toml 中写错的键会被忽略，所以报错并给出最接近的正确写法。",
+            "A misspelt key in book.toml would be ignored, so it is an error with the nearest correct key.",
+            "baseurl = \"https://gk.example.gov.cn/\"",
+            "base_url = \"https://gk.example.gov.cn/\"",
+        ),
+        ConfigValue => (
+            "book.toml 的值有格式要求：区划代码为 6/9/12 位数字且下级以上级开头，slug 只用小写英文、数字和 -，rules.late 为 warning 或 error。",
+            "Values have formats: 6/9/12-digit division codes nested in their parent's, slugs of a-z 0-9 -, rules.late warning or error.",
+            "slug = \"桃园\"",
+            "slug = \"taoyuan\"",
+        ),
+        CalendarFile => (
+            "calendar.toml 为站点补充内置日历没有的年份，格式与内置的 calendar/holidays.toml 相同：每年一节，列出放假日和调休上班日。",
+            "calendar.toml adds years in the built-in calendar's format: one table per year with holidays and make-up working days.",
+            "[2027]\nholidays = [\"2027-13-01\"]",
+            "[2027]\nsource = \"国务院办公厅关于2027年部分节假日安排的通知\"\nholidays = [\"2027-01-01..2027-01-03\"]\nworkdays = []",
+        ),
+        CatalogSyntax => (
+            "站点 catalogs/ 中的目录文件按 YAML 书写，字段见 docs/catalog-format.md。",
+            "Catalog files in catalogs/ are YAML; see docs/catalog-format.md.",
+            "items:\n  - id: sa-99\n    level1 社会救助",
+            "items:\n  - id: sa-99\n    level1: 最低生活保障",
+        ),
+        CatalogInvalid => (
+            "目录事项必须有英文编号、一级和二级事项；层级只能是 县级、乡级、村级；天数不能为 0。",
+            "A catalog item needs an ASCII id, level1 and level2; levels are 县级/乡级/村级; days may not be 0.",
+            "levels: [镇级]",
+            "levels: [乡级]",
+        ),
+        DuplicateItemId => (
+            "事项编号在所有目录中必须唯一，公告用它来指明事项。",
+            "Item ids must be unique across catalogs: notices name items by them.",
+            "- id: sa-05   # 另一个领域也用了 sa-05",
+            "- id: sa-99",
+        ),
+        Template => (
+            "主题模板语法错误或用了不存在的变量；gongkai 宁可报错，也不生成缺字段的网页。",
+            "A theme template has a syntax error or an undefined variable.",
+            "{{ notice.titel }}",
+            "{{ notice.title }}",
+        ),
+        Io => return None,
+    })
+}
+
+/// The long explanation printed by `gongkai explain CODE`.
+pub fn explain(code: Code, lang: Lang) -> String {
+    let title = code.title();
+    let fix = code.fix();
+    let mut out = format!("{}: {}\n\n", code.as_str(), title.get(lang));
+    let (why_l, wrong_l, right_l, fix_l) = match lang {
+        Lang::Zh => ("说明：", "错误写法：", "正确写法：", "怎样改正："),
+        Lang::En => ("Why: ", "Wrong:", "Right:", "How to fix: "),
+    };
+    if let Some((why_zh, why_en, wrong, right)) = entry(code) {
+        let why = match lang {
+            Lang::Zh => why_zh,
+            Lang::En => why_en,
+        };
+        out.push_str(&format!("{why_l}{why}\n\n{wrong_l}\n{wrong}\n\n{right_l}\n{right}\n\n"));
+    }
+    out.push_str(&format!("{fix_l}{}\n", fix.get(lang)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_but_io_has_an_example() {
+        for c in Code::ALL {
+            let text = explain(*c, Lang::Zh);
+            assert!(text.starts_with(c.as_str()));
+            if *c != Code::Io {
+                assert!(text.contains("错误写法："), "{} has no example", c.as_str());
+                assert!(explain(*c, Lang::En).contains("Wrong:"));
+            }
+        }
+    }
+}
