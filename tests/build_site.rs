@@ -3,7 +3,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
 
 fn built() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, site) = copy_site(&fixture("basic"));

@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use gongkai::catalog::{Catalogs, Found, Origin};
+use gongkai::catalog::{Catalogs, Found};
 use gongkai::diag::Diagnostics;
 
 fn builtin() -> Catalogs {

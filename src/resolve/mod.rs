@@ -3,15 +3,19 @@
 //! are parsed. Every failure is a diagnostic; a notice that cannot be resolved is dropped so
 //! that later stages only ever see complete notices.
 
+mod cascade;
+mod keys;
 mod model;
 mod paths;
 
 pub use model::{Attachment, Notice, Period, PeriodState};
 
+use cascade::{cascade, check_index_keys};
+use keys::{canonical_zh, key_suggestion, unknown_key};
+
 use crate::catalog::{Catalogs, Found};
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
-use crate::load::frontmatter::CASCADING;
 use crate::load::{Field, FrontMatter, Loaded, PeriodRaw, Source};
 use crate::tr;
 use crate::util::suggest;
@@ -56,221 +60,6 @@ pub fn resolve(
         }
     }
     notices
-}
-
-/// The notice's own front matter with the defaults of `_index.md` files above it filled in,
-/// nearest folder first, and for each filled-in key the `_index.md` it came from (so that a
-/// mistake in it is reported there, at its own line, and not at that line of the notice).
-fn cascade(
-    root: &Path,
-    s: &Source,
-    sources: &[Source],
-    defaults: &HashMap<PathBuf, usize>,
-) -> (FrontMatter, Vec<(&'static str, usize)>) {
-    let mut fm = s.fm.clone();
-    let mut inherited = Vec::new();
-    let content = root.join("content");
-    let mut dir = s.path.parent();
-    while let Some(d) = dir {
-        if let Some(&idx) = defaults.get(d) {
-            let def = &sources[idx].fm;
-            let mut take = |key: &'static str, own: &mut Option<Field<String>>, theirs: &Option<Field<String>>| {
-                if own.is_none() && !fm_has(&s.fm, key) && theirs.is_some() {
-                    own.clone_from(theirs);
-                    inherited.push((key, idx));
-                }
-            };
-            take("乡镇", &mut fm.township, &def.township);
-            take("村", &mut fm.village, &def.village);
-            take("事项", &mut fm.item, &def.item);
-            take("发布主体", &mut fm.publisher, &def.publisher);
-            take("监督电话", &mut fm.contact, &def.contact);
-            for key in CASCADING {
-                if def.present.contains(key) && !fm.present.contains(key) {
-                    fm.present.push(key);
-                }
-            }
-        }
-        if d == content || d == root {
-            break;
-        }
-        dir = d.parent();
-    }
-    (fm, inherited)
-}
-
-fn fm_has(fm: &FrontMatter, key: &str) -> bool {
-    fm.present.contains(&key)
-}
-
-fn check_index_keys(s: &Source, diags: &mut Diagnostics) {
-    for (k, _) in &s.fm.other {
-        let hint = match key_suggestion(&k.value, &[]) {
-            Some(best) => tr!("是不是想写“{best}”？", "did you mean `{best}`?"),
-            None => tr!(
-                "_index.md 只能给下级公告统一写 乡镇、村、事项、发布主体、监督电话。",
-                "An _index.md may give only 乡镇, 村, 事项, 发布主体 and 监督电话 to the notices below it."
-            ),
-        };
-        let key = &k.value;
-        diags.push(
-            Diagnostic::error(
-                Code::UnknownKey,
-                &s.rel,
-                k.pos,
-                tr!("未知的信息头键“{key}”", "unknown front-matter key `{key}`"),
-                hint,
-            )
-            .with_source(&s.text),
-        );
-    }
-    // Known keys that do not cascade are silently useless in an `_index.md`; a clerk who put
-    // 形成日期 there expects every notice below to have it, and would be puzzled by the
-    // "missing" errors that follow.
-    for key in s.fm.present.iter().filter(|k| !CASCADING.contains(k)) {
-        let pos = index_key_pos(s, key);
-        diags.push(
-            Diagnostic::warning(
-                Code::UnknownKey,
-                &s.rel,
-                pos,
-                tr!(
-                    "_index.md 中的“{key}”不会传给下级公告",
-                    "`{key}` in an _index.md is not passed to the notices below it"
-                ),
-                tr!(
-                    "把“{key}”写进每条公告自己的信息头；_index.md 只能统一写 乡镇、村、事项、发布主体、监督电话。",
-                    "Write `{key}` in each notice; an _index.md may give only 乡镇, 村, 事项, 发布主体, 监督电话."
-                ),
-            )
-            .with_source(&s.text),
-        );
-    }
-}
-
-/// The line of a known key in an `_index.md` (which keeps no position for keys it ignores).
-fn index_key_pos(s: &Source, key: &str) -> Pos {
-    let alias = crate::load::frontmatter::KEYS
-        .iter()
-        .find(|(zh, _)| *zh == key)
-        .map_or("", |(_, en)| *en);
-    let fence = s.body_first_line.saturating_sub(1);
-    s.text
-        .lines()
-        .enumerate()
-        .take(fence)
-        .skip(1)
-        .find(|(_, l)| {
-            let k = l.split([':', '：']).next().unwrap_or("").trim();
-            k == key || (!alias.is_empty() && k.eq_ignore_ascii_case(alias))
-        })
-        .map_or(Pos::new(1, 1), |(i, _)| Pos::new(i + 1, 1))
-}
-
-/// Words clerks write for the keys of SPEC 3.2, checked before edit distance: `发布时间` is
-/// as close to `发布主体` as to `发布日期` by letters, but not by meaning.
-const SYNONYMS: &[(&str, &[&str])] = &[
-    (
-        "发布日期",
-        &[
-            "发布时间",
-            "公布日期",
-            "公布时间",
-            "公开日期",
-            "公开时间",
-            "发文日期",
-            "印发日期",
-            "发布日",
-            "日期",
-        ],
-    ),
-    (
-        "形成日期",
-        &[
-            "形成时间",
-            "成文日期",
-            "成文时间",
-            "制发日期",
-            "生成日期",
-            "产生日期",
-            "形成日",
-        ],
-    ),
-    (
-        "公示期",
-        &[
-            "公示时间",
-            "公示日期",
-            "公示期限",
-            "公示期间",
-            "公示起止",
-            "公示时限",
-            "公示起止日期",
-        ],
-    ),
-    (
-        "监督电话",
-        &["举报电话", "监督举报电话", "投诉电话", "监督电话号码", "投诉举报电话"],
-    ),
-    (
-        "乡镇",
-        &["镇", "乡", "街道", "所属乡镇", "乡镇名称", "乡（镇）", "乡(镇)"],
-    ),
-    ("村", &["村居", "村庄", "所属村", "村名", "村委会", "居委会", "村名称"]),
-    ("标题", &["题目", "公告标题", "文章标题", "主题"]),
-    ("事项", &["公开事项", "目录事项", "事项名称", "栏目"]),
-    ("附件", &["附件名称", "附件列表", "附加文件", "附件文件"]),
-    ("数据", &["名单文件", "数据文件", "名单表格"]),
-    (
-        "发布主体",
-        &["发布单位", "发布机关", "公开主体", "发文单位", "发文机关", "发布机构"],
-    ),
-    ("隐私豁免", &["豁免", "隐私豁免理由", "豁免理由", "隐私"]),
-    ("关键词", &["关键字", "主题词", "标签"]),
-];
-
-/// The key of SPEC 3.2 (or element name) that `written` most likely meant.
-fn key_suggestion<'a>(written: &str, elements: &[&'a str]) -> Option<&'a str> {
-    let w = written.trim();
-    if let Some((key, _)) = SYNONYMS.iter().find(|(_, words)| words.contains(&w)) {
-        return Some(key);
-    }
-    let known = crate::load::frontmatter::KEYS
-        .iter()
-        .flat_map(|(zh, en)| [*zh, *en])
-        .chain(elements.iter().copied());
-    suggest::closest(w, known)
-}
-
-/// The Chinese key of an alias (`published` → `发布日期`).
-fn canonical_zh(key: &str) -> &str {
-    crate::load::frontmatter::KEYS
-        .iter()
-        .find(|(zh, en)| *zh == key || *en == key)
-        .map_or(key, |(zh, _)| *zh)
-}
-
-fn unknown_key(s: &Source, key: &Field<String>, value: &Field<String>, best: Option<&str>) -> Diagnostic {
-    let k = &key.value;
-    let hint = match best {
-        Some(best) => tr!(
-            "是不是想写“{best}”？改成：{best}: {}",
-            "did you mean `{best}`? Write: {best}: {}",
-            value.value
-        ),
-        None => tr!(
-            "可用的键：标题、事项、乡镇、村、发布主体、形成日期、发布日期、公示期、监督电话、附件、数据、隐私豁免、关键词，或本事项的要素名称。",
-            "Known keys: 标题 事项 乡镇 村 发布主体 形成日期 发布日期 公示期 监督电话 附件 数据 隐私豁免 关键词, or an element of the item."
-        ),
-    };
-    Diagnostic::error(
-        Code::UnknownKey,
-        &s.rel,
-        key.pos,
-        tr!("未知的信息头键“{k}”", "unknown front-matter key `{k}`"),
-        hint,
-    )
-    .with_source(&s.text)
 }
 
 struct Resolver<'a> {
