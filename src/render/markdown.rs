@@ -3,7 +3,7 @@
 
 use crate::load::body::options;
 use crate::util::text::heading_key;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 pub struct BodyOptions<'a> {
     /// Maps a link destination as written to the URL to use, or `None` to keep it.
@@ -19,6 +19,9 @@ pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
     let mut h2_text = String::new();
     let mut section_withdrawn = false;
     let mut skipping_table = false;
+    // Header cells are written here so that they carry `scope="col"` (SPEC 6, accessibility).
+    let mut aligns: Vec<Alignment> = Vec::new();
+    let mut head_cell: Option<usize> = None;
     for event in Parser::new_ext(body, options()) {
         if skipping_table {
             if matches!(event, Event::End(TagEnd::Table)) {
@@ -48,9 +51,32 @@ pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
                 events.push(event);
             }
             Event::Start(Tag::Table(_)) if section_withdrawn => skipping_table = true,
-            Event::Start(Tag::Table(_)) => {
+            Event::Start(Tag::Table(ref a)) => {
+                aligns = a.clone();
                 events.push(Event::Html("<div class=\"table-wrap\">".into()));
                 events.push(event);
+            }
+            Event::Start(Tag::TableHead) => {
+                head_cell = Some(0);
+                events.push(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                head_cell = None;
+                events.push(event);
+            }
+            Event::Start(Tag::TableCell) if head_cell.is_some() => {
+                let i = head_cell.unwrap_or(0);
+                let align = match aligns.get(i) {
+                    Some(Alignment::Left) => " style=\"text-align: left\"",
+                    Some(Alignment::Center) => " style=\"text-align: center\"",
+                    Some(Alignment::Right) => " style=\"text-align: right\"",
+                    _ => "",
+                };
+                events.push(Event::Html(format!("<th scope=\"col\"{align}>").into()));
+                head_cell = Some(i + 1);
+            }
+            Event::End(TagEnd::TableCell) if head_cell.is_some() => {
+                events.push(Event::Html("</th>".into()));
             }
             Event::End(TagEnd::Table) => {
                 events.push(event);
@@ -171,6 +197,22 @@ mod tests {
             html.contains("text-align:right") || html.contains("text-align: right"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn header_cells_have_a_scope() {
+        let none = |_: &str| None;
+        for raw in [false, true] {
+            let md =
+                if raw { "<b>x</b>\n\n" } else { "" }.to_string() + "| 序号 | 姓名 |\n| ---: | --- |\n| 1 | 王某 |\n";
+            let html = to_html(&md, raw, &opts(&none, &[]));
+            assert_eq!(html.matches("<th scope=\"col\"").count(), 2, "{html}");
+            assert!(
+                html.contains("text-align: right") || html.contains("text-align:right"),
+                "{html}"
+            );
+            assert!(html.contains("<td>王某</td>"), "{html}");
+        }
     }
 
     #[test]
