@@ -4,6 +4,7 @@
 use crate::calendar::Calendar;
 use crate::catalog::Catalogs;
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::render::Rendered;
 use crate::site::Site;
 use crate::tr;
 use jiff::civil::Date;
@@ -13,11 +14,15 @@ use std::path::{Path, PathBuf};
 /// Run every check on the site at `root`. The site is returned whenever it could be put
 /// together (even with errors, so that `check` and reports can use it).
 pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> {
+    let mut t = crate::util::timing::Timer::new();
     let config = crate::config::load(root, diags)?;
     let calendar = load_calendar(root, diags);
     let catalogs = Catalogs::load(root, diags);
+    t.mark("config");
     let loaded = crate::load::load(root, diags);
+    t.mark("load");
     let notices = crate::resolve::resolve(root, &config, &catalogs, &loaded, diags);
+    t.mark("resolve");
     let tables = notices
         .par_iter()
         .map(|n| {
@@ -35,7 +40,9 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
         tables,
         today,
     };
+    t.mark("data");
     crate::validate::validate(&site, diags);
+    t.mark("validate");
     Some(site)
 }
 
@@ -84,9 +91,8 @@ pub fn build(root: &Path, output: Option<&Path>, today: Date, diags: &mut Diagno
     if diags.has_errors() {
         return None;
     }
-    let files = crate::render::render(&site, diags)?;
     let out = output_dir(root, &site, output);
-    if let Err(e) = crate::write::write_atomically(&out, &files) {
+    let io_error = |diags: &mut Diagnostics, e: std::io::Error| {
         let shown = out.display().to_string();
         diags.push(Diagnostic::error(
             Code::Io,
@@ -98,10 +104,33 @@ pub fn build(root: &Path, output: Option<&Path>, today: Date, diags: &mut Diagno
             ),
             Code::Io.fix(),
         ));
+    };
+    // Pages stream into the staging folder; it replaces the output only if all went well,
+    // and is removed (dropped) otherwise.
+    let staging = match crate::write::Staging::new(&out) {
+        Ok(s) => s,
+        Err(e) => {
+            io_error(diags, e);
+            return None;
+        }
+    };
+    let files = match crate::render::render(&site, &staging, diags) {
+        Rendered::Files(n) => n,
+        Rendered::TemplateError => return None,
+        Rendered::Io(e) => {
+            io_error(diags, e);
+            return None;
+        }
+    };
+    let mut t = crate::util::timing::Timer::new();
+    let committed = staging.commit();
+    t.mark("write");
+    if let Err(e) = committed {
+        io_error(diags, e);
         return None;
     }
     Some(BuildStats {
         notices: site.notices.len(),
-        files: files.len(),
+        files,
     })
 }

@@ -335,13 +335,27 @@ fn ambiguous_item_gk031_lists_the_candidates() {
 #[test]
 fn village_level_for_township_item_gk032() {
     // The village comes from liuhe/_index.md: the hint says so and where to move the notice.
-    let (_t, root, diags, _) = check_case("level-not-allowed", LIUHE);
+    // A village board carrying a township item is common, so by default it is a warning.
+    let (_t, root, diags, status) = check_case("level-not-allowed", LIUHE);
     let d = only(&diags, "GK032", &rel(LIUHE, "level-not-allowed"), 3, Some(5));
     says(
         d,
         &["社会救助/综合业务/监督检查", "sa-02", "村级"],
         &["_index.md", "content/qingshan/"],
     );
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(status, 0);
+}
+
+#[test]
+fn level_is_an_error_when_the_county_says_so() {
+    let (_t, root) = site_with(&[("level-not-allowed.md", &format!("{LIUHE}/level-not-allowed.md"))]);
+    let toml = read(&root.join("book.toml")).replace("late = \"warning\"", "late = \"warning\"\nlevel = \"error\"");
+    std::fs::write(root.join("book.toml"), toml).unwrap();
+    let (diags, status) = check_json(&root);
+    let d = only(&diags, "GK032", &rel(LIUHE, "level-not-allowed"), 3, Some(5));
+    assert_eq!(d["severity"], "error");
+    assert_eq!(status, 1);
     build_refused(&root);
 }
 

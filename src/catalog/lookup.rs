@@ -58,7 +58,11 @@ impl ItemIndex {
                 full_paths.push((format!("{}/{}", d.name, levels.join("/")), r));
             }
         }
-        ItemIndex { by_key, variants, full_paths }
+        ItemIndex {
+            by_key,
+            variants,
+            full_paths,
+        }
     }
 
     pub fn find(&self, query: &str) -> Found {
@@ -71,6 +75,11 @@ impl ItemIndex {
                 let national: Vec<ItemRef> = many.iter().copied().filter(|r| !self.variants.contains(r)).collect();
                 match national.as_slice() {
                     [one] => Found::One(*one),
+                    // Rows with the very same name (two localities' variants of one row) cannot
+                    // be told apart by name at all: the first in catalog order stands for them.
+                    _ if many.iter().all(|r| self.full_path(*r) == self.full_path(many[0])) => {
+                        Found::One(*many.iter().min().unwrap_or(&many[0]))
+                    }
                     _ => Found::Ambiguous(many.to_vec()),
                 }
             }

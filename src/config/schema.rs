@@ -68,14 +68,18 @@ pub struct PrintConfig {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LateSeverity {
+pub enum RuleSeverity {
     Warning,
     Error,
 }
 
 #[derive(Clone, Debug)]
 pub struct Rules {
-    pub late: LateSeverity,
+    /// Published after the time limit.
+    pub late: RuleSeverity,
+    /// Published at a level the catalog does not list (a township reposting a county item, a
+    /// village board carrying a township item). Common practice, so a warning by default.
+    pub level: RuleSeverity,
 }
 
 impl Config {
@@ -105,7 +109,7 @@ const FOOTER: &[&str] = &[
 const TOWNSHIP: &[&str] = &["code", "name", "slug", "contacts", "villages"];
 const VILLAGE: &[&str] = &["code", "name", "slug"];
 const PRINT: &[&str] = &["seal", "withdraw_after_days"];
-const RULES: &[&str] = &["late"];
+const RULES: &[&str] = &["late", "level"];
 
 pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Diagnostics) -> Option<Config> {
     let mut r = Reader { keys, src, diags };
@@ -168,26 +172,14 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
 
     let rules_t = r.table(root, "rules").unwrap_or(&empty);
     r.unknown(rules_t, "rules", RULES);
-    let late = match r.string(rules_t, "rules", "late", false).as_deref() {
-        None | Some("warning") => LateSeverity::Warning,
-        Some("error") => LateSeverity::Error,
-        Some(other) => {
-            r.bad(
-                "rules.late",
-                tr!(
-                    "rules.late 只能是 \"warning\" 或 \"error\"，而不是 \"{other}\"",
-                    "rules.late must be \"warning\" or \"error\", not \"{other}\""
-                ),
-            );
-            LateSeverity::Warning
-        }
-    };
+    let late = r.severity(rules_t, "late");
+    let level = r.severity(rules_t, "level");
     Some(Config {
         site,
         footer,
         townships,
         print,
-        rules: Rules { late },
+        rules: Rules { late, level },
     })
 }
 
@@ -198,6 +190,25 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A `[rules]` switch: `"warning"` (the default) or `"error"`.
+    fn severity(&mut self, t: &Table, key: &str) -> RuleSeverity {
+        match self.string(t, "rules", key, false).as_deref() {
+            None | Some("warning") => RuleSeverity::Warning,
+            Some("error") => RuleSeverity::Error,
+            Some(other) => {
+                let path = format!("rules.{key}");
+                self.bad(
+                    &path,
+                    tr!(
+                        "{path} 只能是 \"warning\" 或 \"error\"，而不是 \"{other}\"",
+                        "{path} must be \"warning\" or \"error\", not \"{other}\""
+                    ),
+                );
+                RuleSeverity::Warning
+            }
+        }
+    }
+
     fn pos(&self, path: &str) -> Pos {
         self.keys.get(path)
     }

@@ -1,5 +1,6 @@
 //! Stage 5: render. Pages from tera templates, one module per kind of page (see [`pages`]).
-//! Everything is rendered into memory as [`Output`]s; only the write stage touches the disk.
+//! Each page is handed to a [`Sink`] as soon as it is rendered: the write stage's staging
+//! folder for a build, or memory for tests and previews. Nothing here touches the disk.
 
 pub mod board;
 mod filters;
@@ -31,16 +32,63 @@ pub enum Content {
     Copy(PathBuf),
 }
 
+/// Where rendered files go. `put` is called from many threads at once.
+pub trait Sink: Sync {
+    fn put(&self, out: Output) -> std::io::Result<()>;
+}
+
+/// A sink that keeps everything in memory.
+#[derive(Default)]
+pub struct Memory(pub Mutex<Vec<Output>>);
+
+impl Sink for Memory {
+    fn put(&self, out: Output) -> std::io::Result<()> {
+        if let Ok(mut v) = self.0.lock() {
+            v.push(out);
+        }
+        Ok(())
+    }
+}
+
+impl Memory {
+    /// The files, sorted by path.
+    pub fn into_sorted(self) -> Vec<Output> {
+        let mut v = self.0.into_inner().unwrap_or_default();
+        v.sort_by(|a, b| a.path.cmp(&b.path));
+        v
+    }
+}
+
 /// Shared by every page renderer.
 pub struct RenderCx<'a> {
     pub site: &'a Site,
     pub theme: &'a theme::Theme,
     pub view: SiteView<'a>,
     pub index: SiteIndex,
+    sink: &'a dyn Sink,
     errors: Mutex<Diagnostics>,
+    io_error: Mutex<Option<std::io::Error>>,
+    files: std::sync::atomic::AtomicUsize,
 }
 
 impl RenderCx<'_> {
+    /// Hand a finished file to the sink. The first I/O error is kept and ends the build.
+    pub fn emit(&self, out: Output) {
+        self.files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Err(e) = self.sink.put(out)
+            && let Ok(mut slot) = self.io_error.lock()
+            && slot.is_none()
+        {
+            *slot = Some(e);
+        }
+    }
+
+    pub fn emit_all(&self, outs: impl IntoIterator<Item = Output>) {
+        for o in outs {
+            self.emit(o);
+        }
+    }
+
     /// Render `template` with the page's own values merged over the common ones.
     pub fn page(&self, template: &str, meta: PageMeta, mut ctx: tera::Context) -> Output {
         ctx.insert("site", &self.view);
@@ -78,19 +126,35 @@ fn finish(html: String, _minify: bool) -> Vec<u8> {
     html.into_bytes()
 }
 
-/// Render the whole site. `None` when a template failed (the errors are in `diags`).
-pub fn render(site: &Site, diags: &mut Diagnostics) -> Option<Vec<Output>> {
-    let theme = theme::load(&site.root, &site.config.site.theme, diags)?;
+/// What a render wrote, or why it failed.
+pub enum Rendered {
+    Files(usize),
+    /// A template failed; the errors are in the diagnostics.
+    TemplateError,
+    Io(std::io::Error),
+}
+
+/// Render the whole site into `sink`.
+pub fn render(site: &Site, sink: &dyn Sink, diags: &mut Diagnostics) -> Rendered {
+    let mut t = crate::util::timing::Timer::new();
+    let Some(theme) = theme::load(&site.root, &site.config.site.theme, diags) else {
+        return Rendered::TemplateError;
+    };
     let cx = RenderCx {
         site,
         theme: &theme,
         view: SiteView::new(site),
         index: SiteIndex::new(site),
+        sink,
         errors: Mutex::new(Diagnostics::new()),
+        io_error: Mutex::new(None),
+        files: std::sync::atomic::AtomicUsize::new(0),
     };
-    let mut out = pages::all(&cx);
+    t.mark("index");
+    pages::all(&cx);
+    t.mark("pages");
     for (path, bytes) in &theme.statics {
-        out.push(Output {
+        cx.emit(Output {
             path: format!("static/{path}"),
             content: Content::Bytes(bytes.clone()),
         });
@@ -98,8 +162,10 @@ pub fn render(site: &Site, diags: &mut Diagnostics) -> Option<Vec<Output>> {
     let errors = cx.errors.into_inner().unwrap_or_default();
     if errors.has_errors() {
         diags.extend(errors);
-        return None;
+        return Rendered::TemplateError;
     }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Some(out)
+    if let Some(e) = cx.io_error.into_inner().ok().flatten() {
+        return Rendered::Io(e);
+    }
+    Rendered::Files(cx.files.into_inner())
 }

@@ -114,6 +114,18 @@ pub fn period_view(site: &Site, n: &Notice) -> Option<PeriodView> {
     })
 }
 
+/// The list page of one catalog item in one township. A file, not a folder with an
+/// `index.html`: thousands of item pages would otherwise be thousands of folders to create.
+/// Notice pages never start with `item-` (see `resolve::paths::page_stem`), so they cannot clash.
+pub fn item_url(township: &str, domain: &str, item_id: &str) -> String {
+    format!("{township}/{domain}/item-{item_id}.html")
+}
+
+/// A village's page.
+pub fn village_url(township: &str, village: &str) -> String {
+    format!("{township}/v/{village}.html")
+}
+
 /// `"../"` repeated once per folder of `url`.
 pub fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())

@@ -10,7 +10,10 @@ use std::path::Path;
 /// notices of the same item and day apart and stays the same from build to build.
 pub fn page_stem(path: &Path, item_id: &str, published: Date, rel: &str) -> String {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    // `index` and `item-…` name the domain and item list pages that sit beside notice pages.
+    let reserved = stem == "index" || stem.starts_with("item-");
     if !stem.is_empty()
+        && !reserved
         && stem
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
@@ -18,6 +21,23 @@ pub fn page_stem(path: &Path, item_id: &str, published: Date, rel: &str) -> Stri
         return stem.to_string();
     }
     format!("{}-{}-{}", item_id, published.strftime("%Y%m%d"), short_hash(rel))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_page_names_are_never_notice_names() {
+        let d = jiff::civil::date(2026, 9, 25);
+        assert_eq!(
+            page_stem(Path::new("a/dibao-q3.md"), "sa-05", d, "a/dibao-q3.md"),
+            "dibao-q3"
+        );
+        assert!(page_stem(Path::new("a/index.md"), "sa-05", d, "a/index.md").starts_with("sa-05-20260925-"));
+        assert!(page_stem(Path::new("a/item-sa-05.md"), "sa-05", d, "x").starts_with("sa-05-20260925-"));
+        assert!(page_stem(Path::new("a/低保公示.md"), "sa-05", d, "x").starts_with("sa-05-20260925-"));
+    }
 }
 
 /// FNV-1a, 6 hex digits: stable across platforms and Rust versions, unlike `DefaultHasher`.

@@ -2,24 +2,38 @@
 //! the text its snippet is cut from, in small shard files of consecutive notices.
 //!
 //! Only the shards of the results on screen are loaded. Notices are numbered newest first, so
-//! the first page of most queries falls in a few shards. Shards are small because a rare query
-//! scatters its results and pays one shard per result; see `DOCS_PER_SHARD`.
+//! the first page of most queries falls in a few shards; a rare query scatters its results and
+//! pays one shard per result, hence small shards (see `DOCS_PER_SHARD`).
+//!
+//! A shard is `gongkaiSearch.docs(k,"packed")`: its notices joined by `\n`, each notice being
+//! `url \t title \t township number \t item \t date \t cut \t text` (cut = 1 when the text was
+//! shortened to [`MAX_STORED_CHARS`]), packed by [`super::lz`] against the shared dictionary
+//! `search/dict.js` = `gongkaiSearch.dict("packed")`.
 
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::OutputFile;
 use super::codec::js_string;
-use super::lz::{CharTable, compress};
-use super::text::clean_for_store;
+use super::dict;
+use super::lz::{self, CharTable, Dictionary};
+use super::text::{clean_each, clean_for_store};
 
-/// Notices per store shard. Measured on the generated 10k corpus: 8 per shard keeps a shard
-/// near 10 KB (ten scattered results ≈ 100 KB) while cross-notice copies still pay off.
+/// Notices per store shard. Measured on the generated 10k corpus: 8 keeps a shard near 10 KB
+/// (ten scattered results ≈ 100 KB) while copies between neighbouring notices still pay off.
 pub const DOCS_PER_SHARD: usize = 8;
 
 /// Text kept per notice for snippets and verification, in characters. Longer notices (long
 /// name lists) are still indexed in full; past this point the browser trusts the index.
 pub const MAX_STORED_CHARS: usize = 8_000;
+
+/// Size of the shared dictionary, in characters. Measured on 10k generated notices (store MB):
+/// none 11.2, 4k 9.6, 8k 9.2, 16k 8.9 — 8k keeps most of the gain for a ~10 KB download.
+pub const DICT_CHARS: usize = 8_000;
+
+/// Sites smaller than this get no dictionary: it would cost more to download than it saves.
+const DICT_MIN_DOCS: usize = 64;
 
 /// A notice as the store sees it.
 pub struct StoredDoc<'a> {
@@ -31,26 +45,69 @@ pub struct StoredDoc<'a> {
     pub text: &'a str,
 }
 
+impl StoredDoc<'_> {
+    /// Appends the notice as stored — fields separated by `\t`, single-line, the text capped —
+    /// as UTF-16 units, the packer's input.
+    fn push_codes(&self, out: &mut Vec<u32>) {
+        let mut push = |c: char| {
+            let mut b = [0u16; 2];
+            out.extend(c.encode_utf16(&mut b).iter().map(|&u| u32::from(u)));
+        };
+        for s in [self.url, self.title] {
+            clean_each(s, usize::MAX, &mut push);
+            push('\t');
+        }
+        for c in self.township.to_string().chars() {
+            push(c);
+        }
+        push('\t');
+        for s in [self.item, self.date] {
+            clean_each(s, usize::MAX, &mut push);
+            push('\t');
+        }
+        let mut text = Vec::new();
+        let cut = clean_each(self.text, MAX_STORED_CHARS, |c| text.push(c));
+        push(if cut { '1' } else { '0' });
+        push('\t');
+        for c in text {
+            push(c);
+        }
+    }
+
+    /// The notice's fields as stored: single-line, no tabs, the text capped.
+    fn fields(&self) -> Vec<String> {
+        let line = |s: &str| clean_for_store(s, usize::MAX).0;
+        let (text, cut) = clean_for_store(self.text, MAX_STORED_CHARS);
+        vec![
+            line(self.url),
+            line(self.title),
+            self.township.to_string(),
+            line(self.item),
+            line(self.date),
+            if cut { "1" } else { "0" }.to_string(),
+            text,
+        ]
+    }
+}
+
 fn count_chars(docs: &[StoredDoc<'_>]) -> (Vec<u64>, BTreeMap<char, u64>) {
     let mut bmp = vec![0u64; 0x1_0000];
     let mut astral = BTreeMap::new();
     for d in docs {
-        for c in d.text.chars() {
-            if c.is_whitespace() || c.is_control() {
-                continue;
-            }
-            if (c as u32) < 0x1_0000 {
-                bmp[c as usize] += 1;
-            } else {
-                *astral.entry(c).or_insert(0) += 1;
+        for s in [d.url, d.title, d.item, d.date, d.text] {
+            for c in s.chars() {
+                if (c as u32) < 0x1_0000 {
+                    bmp[c as usize] += 1;
+                } else {
+                    *astral.entry(c).or_insert(0) += 1;
+                }
             }
         }
     }
     (bmp, astral)
 }
 
-/// Ranks the characters of every stored text by frequency (space and the notice separator
-/// `\n` included), for [`compress`].
+/// Ranks the characters of every stored field by frequency, for the packer.
 pub fn char_table(docs: &[StoredDoc<'_>]) -> CharTable {
     let (bmp, astral) = docs.par_chunks(1024).map(count_chars).reduce(
         || (vec![0u64; 0x1_0000], BTreeMap::new()),
@@ -66,57 +123,66 @@ pub fn char_table(docs: &[StoredDoc<'_>]) -> CharTable {
     );
     let mut counts: BTreeMap<char, u64> = astral;
     for (u, &n) in bmp.iter().enumerate() {
-        if n > 0 {
-            if let Some(c) = char::from_u32(u as u32) {
+        match char::from_u32(u as u32) {
+            Some(c) if n > 0 && !c.is_whitespace() && !c.is_control() => {
                 counts.insert(c, n);
             }
+            _ => {}
         }
     }
-    *counts.entry(' ').or_insert(0) += 1;
-    *counts.entry('\n').or_insert(0) += docs.len() as u64;
     CharTable::from_counts(&counts)
 }
 
-/// Writes one store shard:
-/// `gongkaiSearch.docs(k,[["url","title",township,"item","date",cut],…],"packed text")`,
-/// where the packed text is the notices' texts joined by `\n` and `cut` is 1 when a text was
-/// shortened to [`MAX_STORED_CHARS`].
-fn shard_file(k: usize, docs: &[StoredDoc<'_>], table: &CharTable) -> String {
-    let mut out = format!("gongkaiSearch.docs({k},[");
-    let mut joined: Vec<char> = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        let (text, cut) = clean_for_store(d.text, MAX_STORED_CHARS);
-        if i > 0 {
-            out.push(',');
-            joined.push('\n');
-        }
-        joined.extend(text.chars());
-        out.push('[');
-        for s in [d.url, d.title] {
-            js_string(&mut out, s);
-            out.push(',');
-        }
-        out.push_str(&d.township.to_string());
-        out.push(',');
-        for s in [d.item, d.date] {
-            js_string(&mut out, s);
-            out.push(',');
-        }
-        out.push(if cut { '1' } else { '0' });
-        out.push(']');
+/// The shared dictionary text for `docs` (empty for small sites).
+pub fn dictionary(docs: &[StoredDoc<'_>]) -> String {
+    if docs.len() < DICT_MIN_DOCS {
+        return String::new();
     }
-    out.push_str("],");
-    js_string(&mut out, &compress(&joined, table));
-    out.push_str(");\n");
-    out
+    let sample: Vec<Vec<String>> =
+        docs.iter().step_by(dict::sample_step(docs.len())).map(StoredDoc::fields).collect();
+    dict::build(&sample, std::env::var("GK_DICT").ok().and_then(|v| v.parse().ok()).unwrap_or(DICT_CHARS))
 }
 
-/// All store shards, numbered from 0; notice `id` is in shard `id / DOCS_PER_SHARD`.
-pub fn shard_files(docs: &[StoredDoc<'_>], table: &CharTable) -> Vec<(u32, String)> {
-    docs.par_chunks(DOCS_PER_SHARD)
+fn packed_file(call: &str, packed: &str) -> Vec<u8> {
+    let mut out = String::with_capacity(packed.len() + 32);
+    out.push_str(call);
+    js_string(&mut out, packed);
+    out.push_str(");\n");
+    out.into_bytes()
+}
+
+/// `search/dict.js` (packed without a dictionary) and every store shard `search/d/<k>.js`;
+/// notice `id` is in shard `id / DOCS_PER_SHARD`.
+pub fn files(docs: &[StoredDoc<'_>], dict_text: &str, table: &CharTable) -> Vec<OutputFile> {
+    let none = Dictionary::new("");
+    let dict = Dictionary::new(dict_text);
+    let mut files: Vec<OutputFile> = docs
+        .par_chunks(std::env::var("GK_DPS").ok().and_then(|v| v.parse().ok()).unwrap_or(DOCS_PER_SHARD))
         .enumerate()
-        .map(|(k, chunk)| (k as u32, shard_file(k, chunk, table)))
-        .collect()
+        .map_init(|| (lz::Scratch::default(), Vec::new()), |(scratch, codes), (k, chunk)| {
+            codes.clear();
+            for (i, d) in chunk.iter().enumerate() {
+                if i > 0 {
+                    codes.push(u32::from('\n'));
+                }
+                d.push_codes(codes);
+            }
+            let packed = lz::compress(codes, &dict, table, scratch);
+            OutputFile {
+                path: format!("search/d/{k}.js"),
+                bytes: packed_file(&format!("gongkaiSearch.docs({k},"), &packed),
+            }
+        })
+        .collect();
+    if !dict_text.is_empty() {
+        let codes: Vec<u32> = dict_text.encode_utf16().map(u32::from).collect();
+        let packed = lz::compress(&codes, &none, table, &mut lz::Scratch::default());
+        files.push(OutputFile {
+            path: "search/dict.js".to_string(),
+            bytes: packed_file("gongkaiSearch.dict(", &packed),
+        });
+    }
+    files
 }
 
 #[cfg(test)]
@@ -125,32 +191,34 @@ mod tests {
     use crate::search::lz::tests::decompress;
 
     #[test]
-    fn shard_holds_metadata_and_recoverable_text() {
+    fn shard_holds_fields_and_recoverable_text() {
         let docs = [
-            StoredDoc {
-                url: "a/n/1.html",
-                title: "低保\"公示\"",
-                township: 2,
-                item: "社会救助/低保",
-                date: "2026-03-01",
-                text: "本期新增\n低保对象。",
-            },
-            StoredDoc {
-                url: "a/n/2.html",
-                title: "通知",
-                township: 0,
-                item: "x",
-                date: "2025-01-01",
-                text: "低保对象",
-            },
+            StoredDoc { url: "a/n/1.html", title: "低保\"公示\"", township: 2, item: "社会救助/低保", date: "2026-03-01", text: "本期新增\n低保\t对象。" },
+            StoredDoc { url: "a/n/2.html", title: "通知", township: 0, item: "x", date: "2025-01-01", text: "低保对象" },
         ];
         let table = char_table(&docs);
-        let file = shard_file(3, &docs, &table);
-        assert!(file.starts_with(
-            "gongkaiSearch.docs(3,[[\"a/n/1.html\",\"低保\\\"公示\\\"\",2,\"社会救助/低保\",\"2026-03-01\",0],"
-        ));
-        let packed_start = file.rfind("],\"").expect("packed text") + 3;
-        let packed = &file[packed_start..file.len() - 4];
-        assert_eq!(decompress(packed, &table.as_string()), "本期新增 低保对象。\n低保对象");
+        let files = files(&docs, "", &table);
+        assert_eq!(files.len(), 1, "no dictionary for a tiny site");
+        let text = String::from_utf8(files[0].bytes.clone()).unwrap_or_default();
+        let packed = text.strip_prefix("gongkaiSearch.docs(0,\"").and_then(|s| s.strip_suffix("\");\n"));
+        let unpacked = decompress(packed.unwrap_or_default(), "", &table.as_string());
+        assert_eq!(
+            unpacked,
+            "a/n/1.html\t低保\"公示\"\t2\t社会救助/低保\t2026-03-01\t0\t本期新增 低保 对象。\na/n/2.html\t通知\t0\tx\t2025-01-01\t0\t低保对象"
+        );
+    }
+
+    #[test]
+    fn long_texts_are_cut_and_flagged() {
+        let long = "字".repeat(MAX_STORED_CHARS + 10);
+        let d = StoredDoc { url: "u", title: "t", township: 0, item: "i", date: "d", text: &long };
+        let f = d.fields();
+        assert_eq!(f[5], "1");
+        assert_eq!(f[6].chars().count(), MAX_STORED_CHARS);
+        let mut codes = Vec::new();
+        d.push_codes(&mut codes);
+        let units: Vec<u16> = codes.iter().map(|&c| c as u16).collect();
+        let stored = String::from_utf16(&units).unwrap_or_default();
+        assert_eq!(stored, f.join("\t"), "the two renderings agree");
     }
 }

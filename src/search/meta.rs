@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::OutputFile;
 use super::codec::{encode_list, js_string};
 use super::docstore::{DOCS_PER_SHARD, MAX_STORED_CHARS};
-use super::lz::{COPY_CODES, MIN_COPY, ONE, TWO};
+use super::lz::{DIST_CLASSES, LEN_CLASSES, MIN_COPY, ONE, TWO};
 use super::tokens::MAX_WORD;
 
 /// Bumped whenever the file formats or tokenizing rules change; `search.js` refuses others.
@@ -21,6 +21,8 @@ pub struct MetaInput<'a> {
     pub docs: u32,
     pub shards: u32,
     pub chars: String,
+    /// Characters in `search/dict.js` (0: there is none).
+    pub dict_chars: usize,
     pub townships: Vec<&'a str>,
     pub domains: Vec<&'a str>,
     /// Every notice's date, in id order.
@@ -38,11 +40,14 @@ struct Meta<'a> {
     shards: u32,
     docs_per_shard: usize,
     max_stored: usize,
-    unigrams: bool,
+    /// Single Han characters are indexed from titles only.
+    title_unigrams: bool,
     max_word: usize,
-    /// The packer's parameters: one-symbol literals, two-symbol prefixes, copy codes, min copy.
-    lz: [u32; 4],
+    /// The packer's parameters: one-symbol literals, two-symbol prefixes, length classes,
+    /// distance classes, shortest copy.
+    lz: [u32; 5],
     chars: &'a str,
+    dict: usize,
     townships: &'a [&'a str],
     domains: &'a [&'a str],
     /// `[year, first id, end id)`, newest year first.
@@ -84,10 +89,11 @@ pub fn meta_file(info: &MetaInput<'_>, files: &[OutputFile]) -> OutputFile {
         shards: info.shards,
         docs_per_shard: DOCS_PER_SHARD,
         max_stored: MAX_STORED_CHARS,
-        unigrams: super::UNIGRAMS,
+        title_unigrams: super::TITLE_UNIGRAMS,
         max_word: MAX_WORD,
-        lz: [ONE, TWO, COPY_CODES, MIN_COPY as u32],
+        lz: [ONE, TWO, LEN_CLASSES, DIST_CLASSES, MIN_COPY as u32],
         chars: &info.chars,
+        dict: info.dict_chars,
         townships: &info.townships,
         domains: &info.domains,
         years: year_ranges(&info.dates),

@@ -12,7 +12,8 @@
 //!   so a shard is about 20 KB ([`postings`]); lists are gaps, bitsets or complements,
 //!   whichever is smallest ([`codec`]);
 //! * notices are numbered newest first; titles, metadata and LZ-packed text for snippets sit in
-//!   `search/d/<k>.js`, eight notices per file ([`docstore`], [`lz`]);
+//!   `search/d/<k>.js`, eight notices per file, packed against a shared dictionary of recurring
+//!   sentences, `search/dict.js` ([`docstore`], [`lz`], [`dict`]);
 //! * township and domain filters are id lists in `search/f/t<k>.js` / `search/f/d<k>.js`,
 //!   years are id ranges in `search/meta.js` ([`meta`]).
 //!
@@ -20,6 +21,7 @@
 //! browser must load whole — 10k generated notices give hundreds of MB (see `docs/search.md`).
 
 mod codec;
+mod dict;
 mod docstore;
 mod lz;
 mod meta;
@@ -57,14 +59,23 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Whether single Han characters are indexed, so that a one-character query finds notices.
-/// Measured on 10k generated notices: +0.9 MB (+7 %) on disk, and a query for one character
-/// loads one shard like any other; cheap enough to keep.
-pub const UNIGRAMS: bool = true;
+/// Single Han characters are indexed from titles only, so a one-character query (what a reader
+/// has typed on the way to two) lists the notices with it in the title. Indexing them from bodies
+/// too was measured on 10k generated notices: +0.8 MB (+14 % of the postings) and +⅓ of the
+/// tokenizing time, for queries that match most notices anyway.
+pub const TITLE_UNIGRAMS: bool = true;
 
 /// Builds every search file for `docs`. Deterministic: the same notices, in any order, give
 /// byte-identical files (notices are numbered by date, newest first, then by URL).
+fn cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let f: Vec<&str> = stat[stat.rfind(')').unwrap_or(0) + 2..].split(' ').collect();
+    (f[11].parse::<f64>().unwrap_or(0.0) + f[12].parse::<f64>().unwrap_or(0.0)) / 100.0
+}
+
 pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
+    let mut t = cpu();
+    let mut lap = |name: &str| { let n = cpu(); eprintln!("  {name}: {:.2}", n - t); t = n; };
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&docs[a], &docs[b]);
@@ -85,7 +96,8 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
             text: &d.text,
         })
         .collect();
-    let entries = postings::build(&indexable, UNIGRAMS);
+    let entries = postings::build(&indexable);
+    lap("postings");
     drop(indexable);
     let shard_count = postings::shard_count(&entries);
 
@@ -97,6 +109,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
         });
     }
     drop(entries);
+    lap("shards");
 
     let stored: Vec<docstore::StoredDoc<'_>> = sorted
         .iter()
@@ -110,12 +123,11 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
         })
         .collect();
     let table = docstore::char_table(&stored);
-    for (k, body) in docstore::shard_files(&stored, &table) {
-        files.push(OutputFile {
-            path: format!("search/d/{k}.js"),
-            bytes: body.into_bytes(),
-        });
-    }
+    lap("table");
+    let dict_text = docstore::dictionary(&stored);
+    lap("dict");
+    files.extend(docstore::files(&stored, &dict_text, &table));
+    lap("store");
 
     let township_of: Vec<u32> = stored.iter().map(|d| d.township).collect();
     let domain_of: Vec<u32> = sorted
@@ -130,11 +142,13 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
         docs: sorted.len() as u32,
         shards: shard_count,
         chars: table.as_string(),
+        dict_chars: dict_text.chars().count(),
         townships: names(&townships),
         domains: names(&domains),
         dates: sorted.iter().map(|d| d.date.as_str()).collect(),
     };
     files.push(meta::meta_file(&info, &files));
+    lap("meta");
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -167,3 +181,6 @@ fn names<'a>(map: &BTreeMap<&'a str, u32>) -> Vec<&'a str> {
 
 #[cfg(test)]
 mod tests;
+
+#[doc(hidden)]
+pub fn __bench_norm(s: &str, out: &mut Vec<u32>) { text::normalize_codes(s, out) }

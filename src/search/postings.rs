@@ -1,10 +1,12 @@
 //! The inverted index: which notices contain each token, and which have it in the title.
 //!
-//! Built in parallel over fixed chunks of notices and merged in chunk order, so the result
-//! does not depend on thread timing. Lists are kept as varint gaps while building (about one
-//! byte per posting) so 100k notices fit in a few hundred MB, then re-encoded by
-//! [`super::codec::encode_list`] and spread over shard files by token hash: a query only loads
-//! the shards of its own tokens.
+//! Built in parallel over fixed chunks of notices and merged in chunk order, so the result does
+//! not depend on thread timing. Inside a chunk a token is looked up once per notice (a small
+//! map from token to a local number) and its postings are appended to one flat array, then
+//! grouped by a counting sort: no per-token allocation on the hot path. Across chunks, lists
+//! are kept as varint gaps (about one byte per posting) so 100k notices fit in a few hundred
+//! MB, then re-encoded by [`super::codec::encode_list`] and spread over shard files by token
+//! hash: a query only loads the shards of its own tokens.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -12,18 +14,19 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 
 use super::codec::{encode_list, js_string};
-use super::text::normalize_into;
-use super::tokens::{Scratch, for_each_token, token_hash};
+use super::tokens::{Scratch, Tok, for_each_token, key_string, token_hash};
 
 /// Notices per parallel work unit. Fixed, so output never depends on the thread count.
 const CHUNK: usize = 1024;
-/// Chunks indexed before merging into the global map; bounds the memory held twice.
-const BATCH: usize = 8;
+/// Chunks indexed before merging into the global lists; bounds the memory held twice.
+const BATCH: usize = 4;
 
 /// A small multiply-rotate hasher (the FxHash recipe). Token lookups dominate index time and
 /// SipHash would double it; DoS resistance is moot for a build tool hashing its own input.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -32,11 +35,14 @@ impl Hasher for FxHasher {
             for (i, &b) in chunk.iter().enumerate() {
                 v |= u64::from(b) << (8 * i);
             }
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.write_u64(v);
         }
     }
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(FX_SEED);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -45,15 +51,33 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A growing sorted id list stored as LEB128 gaps.
+/// A token as a map key: packed, or its text.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Packed(u64),
+    Text(Box<str>),
+}
+
+impl Key {
+    fn into_string(self) -> Box<str> {
+        match self {
+            Key::Packed(k) => key_string(k).into(),
+            Key::Text(s) => s,
+        }
+    }
+}
+
+/// A growing sorted id list: LEB128 gaps while sparse, a bitset once the gaps would take more
+/// room (tokens in many notices hold most postings, and there a bit beats a byte).
 #[derive(Default)]
-struct GapList {
+struct IdList {
     bytes: Vec<u8>,
+    bits: Vec<u64>,
     last: u32,
     count: u32,
 }
 
-impl GapList {
+impl IdList {
     fn push_raw(&mut self, mut v: u32) {
         while v >= 0x80 {
             self.bytes.push((v as u8) | 0x80);
@@ -62,61 +86,94 @@ impl GapList {
         self.bytes.push(v as u8);
     }
 
-    /// Adds `id` unless it is already the last one (a token seen twice in one notice).
-    fn push(&mut self, id: u32) {
-        if self.count > 0 && self.last == id {
-            return;
+    /// Appends ascending ids that all follow ours; `n` is the number of notices.
+    fn extend(&mut self, ids: &[u32], n: u32) {
+        for &id in ids {
+            if self.bits.is_empty() {
+                let gap = if self.count == 0 { id } else { id - self.last };
+                self.push_raw(gap);
+                if self.bytes.len() > n as usize / 8 {
+                    self.to_bits(n);
+                }
+            } else {
+                self.bits[id as usize / 64] |= 1 << (id % 64);
+            }
+            self.last = id;
+            self.count += 1;
         }
-        let gap = if self.count == 0 { id } else { id - self.last };
-        self.push_raw(gap);
-        self.last = id;
-        self.count += 1;
     }
 
-    /// Appends a list whose ids all follow ours.
-    fn append(&mut self, other: GapList) {
-        if other.count == 0 {
-            return;
+    fn to_bits(&mut self, n: u32) {
+        let mut bits = vec![0u64; (n as usize).div_ceil(64)];
+        for id in self.gap_ids() {
+            bits[id as usize / 64] |= 1 << (id % 64);
         }
-        let (first, used) = read_varint(&other.bytes);
-        let gap = if self.count == 0 { first } else { first - self.last };
-        self.push_raw(gap);
-        self.bytes.extend_from_slice(&other.bytes[used..]);
-        self.last = other.last;
-        self.count += other.count;
+        self.bits = bits;
+        self.bytes = Vec::new();
+    }
+
+    fn gap_ids(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.count as usize);
+        let mut id = 0u32;
+        let (mut v, mut shift) = (0u32, 0);
+        for &b in &self.bytes {
+            v |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                id = if out.is_empty() { v } else { id + v };
+                out.push(id);
+                v = 0;
+                shift = 0;
+            }
+        }
+        out
     }
 
     fn ids(&self) -> Vec<u32> {
+        if self.bits.is_empty() {
+            return self.gap_ids();
+        }
         let mut out = Vec::with_capacity(self.count as usize);
-        let mut pos = 0;
-        let mut id = 0u32;
-        while pos < self.bytes.len() {
-            let (gap, used) = read_varint(&self.bytes[pos..]);
-            pos += used;
-            id = if out.is_empty() { gap } else { id + gap };
-            out.push(id);
+        for (w, &word) in self.bits.iter().enumerate() {
+            let mut x = word;
+            while x != 0 {
+                out.push(w as u32 * 64 + x.trailing_zeros());
+                x &= x - 1;
+            }
         }
         out
     }
 }
 
-fn read_varint(bytes: &[u8]) -> (u32, usize) {
-    let mut v = 0u32;
-    let mut shift = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        v |= u32::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return (v, i + 1);
-        }
-        shift += 7;
-    }
-    (v, bytes.len())
+/// Postings of one chunk, grouped by local token number: `ids[starts[t]..starts[t + 1]]`.
+struct Grouped {
+    starts: Vec<u32>,
+    ids: Vec<u32>,
 }
 
-#[derive(Default)]
-struct Entry {
-    all: GapList,
-    title: GapList,
+/// Counting sort of `(token, id)` pairs that arrive in id order; ids stay ascending per token.
+fn group(pairs: &[(u32, u32)], tokens: usize) -> Grouped {
+    let mut starts = vec![0u32; tokens + 1];
+    for &(t, _) in pairs {
+        starts[t as usize + 1] += 1;
+    }
+    for t in 0..tokens {
+        starts[t + 1] += starts[t];
+    }
+    let mut fill = starts.clone();
+    let mut ids = vec![0u32; pairs.len()];
+    for &(t, id) in pairs {
+        ids[fill[t as usize] as usize] = id;
+        fill[t as usize] += 1;
+    }
+    Grouped { starts, ids }
+}
+
+/// One chunk's index: its tokens by local number, and their postings.
+struct ChunkIndex {
+    keys: Vec<Key>,
+    all: Grouped,
+    title: Grouped,
 }
 
 /// The text a notice is indexed by: its title and its body.
@@ -125,33 +182,65 @@ pub struct Indexable<'a> {
     pub text: &'a str,
 }
 
-fn index_chunk(first_id: u32, docs: &[Indexable<'_>], unigrams: bool) -> FxMap<Box<str>, Entry> {
-    let mut map: FxMap<Box<str>, Entry> = FxMap::default();
-    let mut norm = String::new();
-    let mut scratch = Scratch::default();
-    let mut add = |map: &mut FxMap<Box<str>, Entry>, tok: &str, id: u32, in_title: bool| {
-        let record = |e: &mut Entry| {
-            e.all.push(id);
-            if in_title {
-                e.title.push(id);
-            }
+/// Token numbering for one chunk, plus the last notice each token was recorded for (a token
+/// repeats within a notice; only its first occurrence is a posting).
+#[derive(Default)]
+struct Numbering {
+    packed: FxMap<u64, u32>,
+    texts: FxMap<Box<str>, u32>,
+    keys: Vec<Key>,
+    last_all: Vec<u32>,
+    last_title: Vec<u32>,
+}
+
+impl Numbering {
+    fn number(&mut self, tok: Tok<'_>) -> usize {
+        let next = self.keys.len() as u32;
+        let n = match tok {
+            Tok::Key(k) => *self.packed.entry(k).or_insert(next),
+            Tok::Text(s) => match self.texts.get(s) {
+                Some(&n) => n,
+                None => {
+                    self.texts.insert(s.into(), next);
+                    next
+                }
+            },
         };
-        if let Some(e) = map.get_mut(tok) {
-            record(e);
-            return;
+        if n == next {
+            self.keys.push(match tok {
+                Tok::Key(k) => Key::Packed(k),
+                Tok::Text(s) => Key::Text(s.into()),
+            });
+            self.last_all.push(u32::MAX);
+            self.last_title.push(u32::MAX);
         }
-        let mut e = Entry::default();
-        record(&mut e);
-        map.insert(tok.into(), e);
-    };
+        n as usize
+    }
+}
+
+fn index_chunk(first_id: u32, docs: &[Indexable<'_>]) -> ChunkIndex {
+    let mut num = Numbering::default();
+    let mut scratch = Scratch::default();
+    let mut all: Vec<(u32, u32)> = Vec::new();
+    let mut title: Vec<(u32, u32)> = Vec::new();
     for (k, doc) in docs.iter().enumerate() {
         let id = first_id + k as u32;
-        normalize_into(doc.title, &mut norm);
-        for_each_token(&norm, unigrams, &mut scratch, |t| add(&mut map, t, id, true));
-        normalize_into(doc.text, &mut norm);
-        for_each_token(&norm, unigrams, &mut scratch, |t| add(&mut map, t, id, false));
+        let mut record = |tok: Tok<'_>, in_title: bool| {
+            let t = num.number(tok);
+            if num.last_all[t] != id {
+                num.last_all[t] = id;
+                all.push((t as u32, id));
+            }
+            if in_title && num.last_title[t] != id {
+                num.last_title[t] = id;
+                title.push((t as u32, id));
+            }
+        };
+        for_each_token(doc.title, super::TITLE_UNIGRAMS, &mut scratch, |t| record(t, true));
+        for_each_token(doc.text, false, &mut scratch, |t| record(t, false));
     }
-    map
+    let tokens = num.keys.len();
+    ChunkIndex { all: group(&all, tokens), title: group(&title, tokens), keys: num.keys }
 }
 
 /// One token's encoded lists.
@@ -161,39 +250,67 @@ pub struct Encoded {
     pub title: String,
 }
 
+/// Written instead of the title list when it equals the list of all notices (every unigram,
+/// many rare tokens). Cannot start a real list: those start with a kind number, `P`–`R`.
+const SAME_AS_ALL: &str = "=";
+
+#[derive(Default)]
+struct Lists {
+    all: IdList,
+    title: IdList,
+}
+
+fn encode(token: Box<str>, lists: &Lists, n: u32) -> Encoded {
+    let title = if lists.title.count == 0 {
+        String::new()
+    } else if lists.title.count == lists.all.count {
+        SAME_AS_ALL.to_string()
+    } else {
+        encode_list(&lists.title.ids(), n)
+    };
+    Encoded { all: encode_list(&lists.all.ids(), n), title, token }
+}
+
+/// Which part of the global map a token is merged in: parts are merged in parallel.
+fn part_of(key: &Key, parts: usize) -> usize {
+    let mut h = FxHasher::default();
+    std::hash::Hash::hash(key, &mut h);
+    (h.finish() >> 32) as usize % parts
+}
+
 /// Indexes `docs` (already in id order) and returns every token with its encoded lists,
-/// sorted by token.
-pub fn build(docs: &[Indexable<'_>], unigrams: bool) -> Vec<Encoded> {
+/// sorted by token. Single Han characters are indexed from titles only (see `mod.rs`).
+///
+/// The global map is split in parts by token hash and each part merges its tokens from every
+/// chunk, in chunk order, on its own thread; how many parts there are does not change the result.
+pub fn build(docs: &[Indexable<'_>]) -> Vec<Encoded> {
     let n = docs.len() as u32;
-    let chunks: Vec<(u32, &[Indexable<'_>])> = docs
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(i, c)| ((i * CHUNK) as u32, c))
-        .collect();
-    let mut global: FxMap<Box<str>, Entry> = FxMap::default();
+    let chunks: Vec<(u32, &[Indexable<'_>])> =
+        docs.chunks(CHUNK).enumerate().map(|(i, c)| ((i * CHUNK) as u32, c)).collect();
+    let parts = 2 * rayon::current_num_threads();
+    let mut global: Vec<FxMap<Key, Lists>> = (0..parts).map(|_| FxMap::default()).collect();
     for batch in chunks.chunks(BATCH) {
-        let parts: Vec<FxMap<Box<str>, Entry>> = batch
-            .par_iter()
-            .map(|&(first, c)| index_chunk(first, c, unigrams))
-            .collect();
-        for part in parts {
-            for (tok, e) in part {
-                let g = global.entry(tok).or_default();
-                g.all.append(e.all);
-                g.title.append(e.title);
+        let indexes: Vec<ChunkIndex> = batch.par_iter().map(|&(first, c)| index_chunk(first, c)).collect();
+        global.par_iter_mut().enumerate().for_each(|(p, map)| {
+            for ix in &indexes {
+                for (t, key) in ix.keys.iter().enumerate() {
+                    if part_of(key, parts) != p {
+                        continue;
+                    }
+                    let lists = map.entry(key.clone()).or_default();
+                    let span = |g: &Grouped| g.starts[t] as usize..g.starts[t + 1] as usize;
+                    lists.all.extend(&ix.all.ids[span(&ix.all)], n);
+                    lists.title.extend(&ix.title.ids[span(&ix.title)], n);
+                }
             }
-        }
+        });
     }
-    let mut entries: Vec<(Box<str>, Entry)> = global.into_iter().collect();
-    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    entries
+    let mut out: Vec<Encoded> = global
         .into_par_iter()
-        .map(|(token, e)| Encoded {
-            all: encode_list(&e.all.ids(), n),
-            title: encode_list(&e.title.ids(), n),
-            token,
-        })
-        .collect()
+        .flat_map_iter(|map| map.into_iter().map(move |(key, lists)| encode(key.into_string(), &lists, n)))
+        .collect();
+    out.par_sort_unstable_by(|a, b| a.token.cmp(&b.token));
+    out
 }
 
 /// Postings bytes a shard file aims at: one shard is what a two-character query downloads.
@@ -201,10 +318,7 @@ pub const TARGET_SHARD_BYTES: usize = 20_000;
 
 /// How many shards `entries` are spread over.
 pub fn shard_count(entries: &[Encoded]) -> u32 {
-    let total: usize = entries
-        .iter()
-        .map(|e| e.token.len() + e.all.len() + e.title.len() + 3)
-        .sum();
+    let total: usize = entries.iter().map(|e| e.token.len() + e.all.len() + e.title.len() + 3).sum();
     total.div_ceil(TARGET_SHARD_BYTES).clamp(1, 65_536) as u32
 }
 
@@ -220,7 +334,7 @@ pub fn shard_files(entries: &[Encoded], shards: u32) -> Vec<(u32, String)> {
         lists[s].push(&e.all);
         lists[s].push(&e.title);
     }
-    keys.into_iter()
+    keys.into_par_iter()
         .zip(lists)
         .enumerate()
         .map(|(k, (keys, lists))| {
@@ -242,65 +356,69 @@ mod tests {
 
     fn docs() -> Vec<Indexable<'static>> {
         vec![
-            Indexable {
-                title: "低保名单公示",
-                text: "本期新增低保对象3户。",
-            },
-            Indexable {
-                title: "危房改造",
-                text: "农村危房改造补助，每户3,600元。",
-            },
-            Indexable {
-                title: "通知",
-                text: "低保标准调整",
-            },
+            Indexable { title: "低保名单公示", text: "本期新增低保对象3户。" },
+            Indexable { title: "危房改造", text: "农村危房改造补助，每户3,600元。" },
+            Indexable { title: "通知", text: "低保标准调整" },
         ]
     }
 
     fn lists(entries: &[Encoded], tok: &str) -> (Vec<u32>, Vec<u32>) {
         let e = entries.iter().find(|e| &*e.token == tok).expect(tok);
-        (decode_list(&e.all, 3), decode_list(&e.title, 3))
+        let all = decode_list(&e.all, 3);
+        let title = if e.title == SAME_AS_ALL { all.clone() } else { decode_list(&e.title, 3) };
+        (all, title)
     }
 
     #[test]
     fn postings_record_documents_and_title_hits() {
-        let entries = build(&docs(), false);
+        let entries = build(&docs());
         assert_eq!(lists(&entries, "低保"), (vec![0, 2], vec![0]));
         assert_eq!(lists(&entries, "3600"), (vec![1], vec![]));
         assert_eq!(lists(&entries, "改造"), (vec![1], vec![1]));
+        assert_eq!(lists(&entries, "危"), (vec![1], vec![1]), "unigrams come from titles");
+        assert!(entries.iter().all(|e| &*e.token != "本"), "not from bodies");
         assert!(entries.windows(2).all(|w| w[0].token < w[1].token), "sorted");
     }
 
     #[test]
     fn chunk_merge_keeps_ids_in_order() {
         let many: Vec<Indexable<'static>> = (0..CHUNK * 3 + 5)
-            .map(|_| Indexable {
-                title: "公示",
-                text: "低保",
-            })
+            .map(|i| Indexable { title: "公示", text: if i % 2 == 0 { "低保低保" } else { "这是一个很长的编号abcdefghij" } })
             .collect();
-        let entries = build(&many, false);
-        let e = entries.iter().find(|e| &*e.token == "低保").expect("token");
-        let ids = decode_list(&e.all, many.len() as u32);
-        assert_eq!(ids, (0..many.len() as u32).collect::<Vec<_>>());
+        let entries = build(&many);
+        for (tok, want) in [("低保", 0), ("abcdefghij", 1)] {
+            let e = entries.iter().find(|e| &*e.token == tok).expect("token");
+            let ids = decode_list(&e.all, many.len() as u32);
+            assert_eq!(ids, (0..many.len() as u32).filter(|i| i % 2 == want).collect::<Vec<_>>());
+        }
     }
 
     #[test]
-    fn gap_list_round_trips() {
-        let mut a = GapList::default();
-        for id in [0, 5, 5, 300, 70_000] {
-            a.push(id);
-        }
-        let mut b = GapList::default();
-        b.push(70_001);
-        b.push(90_000);
-        a.append(b);
+    fn id_lists_round_trip_and_turn_into_bitsets() {
+        let mut a = IdList::default();
+        a.extend(&[0, 5, 300, 70_000], 100_000);
+        a.extend(&[70_001, 90_000], 100_000);
+        assert!(a.bits.is_empty());
         assert_eq!(a.ids(), [0, 5, 300, 70_000, 70_001, 90_000]);
+        let dense: Vec<u32> = (0..1000).step_by(3).collect();
+        let mut b = IdList::default();
+        b.extend(&dense[..10], 1000);
+        b.extend(&dense[10..], 1000);
+        assert!(!b.bits.is_empty(), "switched to a bitset");
+        assert_eq!(b.ids(), dense);
+        assert_eq!(b.count as usize, dense.len());
+    }
+
+    #[test]
+    fn grouping_keeps_id_order_per_token() {
+        let g = group(&[(1, 0), (0, 0), (1, 3), (0, 5)], 3);
+        assert_eq!(g.starts, [0, 2, 4, 4]);
+        assert_eq!(g.ids, [0, 5, 0, 3]);
     }
 
     #[test]
     fn every_token_lands_in_its_hash_shard() {
-        let entries = build(&docs(), false);
+        let entries = build(&docs());
         let files = shard_files(&entries, 4);
         assert_eq!(files.len(), 4);
         let s = (token_hash("低保") % 4) as usize;

@@ -48,6 +48,31 @@ fn text_of(files: &[OutputFile], path: &str) -> String {
     String::from_utf8(f.bytes.clone()).unwrap_or_default()
 }
 
+fn meta_json(files: &[OutputFile]) -> serde_json::Value {
+    let meta = text_of(files, "search/meta.js");
+    let json = meta.strip_prefix("gongkaiSearch.meta(").and_then(|s| s.strip_suffix(");\n"));
+    serde_json::from_str(json.unwrap_or_default()).unwrap_or_default()
+}
+
+/// The notices of store shard `k`, each as its seven fields.
+fn store_shard(files: &[OutputFile], k: usize) -> Vec<Vec<String>> {
+    let meta = meta_json(files);
+    let chars = meta["chars"].as_str().unwrap_or_default();
+    let packed_of = |path: &str, call: &str| {
+        let text = text_of(files, path);
+        let inner = text.strip_prefix(call).and_then(|s| s.strip_suffix("\");\n")).map(str::to_string);
+        inner.unwrap_or_default()
+    };
+    let dict = if meta["dict"].as_u64() == Some(0) {
+        String::new()
+    } else {
+        lz::tests::decompress(&packed_of("search/dict.js", "gongkaiSearch.dict(\""), "", chars)
+    };
+    let packed = packed_of(&format!("search/d/{k}.js"), &format!("gongkaiSearch.docs({k},\""));
+    let text = lz::tests::decompress(&packed, &dict, chars);
+    text.split('\n').map(|d| d.split('\t').map(str::to_string).collect()).collect()
+}
+
 #[test]
 fn writes_meta_shards_store_and_facets() {
     let files = build_index(&sample());
@@ -58,11 +83,13 @@ fn writes_meta_shards_store_and_facets() {
     assert!(files.iter().any(|f| f.path == "search/i/0.js"));
     assert!(files.iter().any(|f| f.path == "search/f/t1.js"));
     assert!(files.iter().any(|f| f.path == "search/f/d0.js"));
-    let store = text_of(&files, "search/d/0.js");
     // Newest first: the March notice is id 0, the 2025 one id 2.
-    let first = store.find("qingshan/n/1.html").unwrap_or(usize::MAX);
-    let last = store.find("liuhe/n/2.html").unwrap_or(0);
-    assert!(first < last, "{store}");
+    let docs = store_shard(&files, 0);
+    let urls: Vec<&str> = docs.iter().map(|d| d[0].as_str()).collect();
+    assert_eq!(urls, ["qingshan/n/1.html", "qingshan/n/3.html", "liuhe/n/2.html"]);
+    assert_eq!(docs[2][1], "柳河村危房改造补助公示");
+    assert_eq!(docs[2][2], "0", "township number: 柳河乡 sorts first");
+    assert_eq!(docs[0][6], "本期新增低保对象3户，发放3,600元。");
     assert!(files.windows(2).all(|w| w[0].path < w[1].path), "sorted by path");
 }
 
@@ -72,6 +99,23 @@ fn output_is_identical_whatever_the_input_order() {
     let mut reversed = sample();
     reversed.reverse();
     assert_eq!(a, build_index(&reversed));
+}
+
+#[test]
+fn large_sites_get_a_dictionary_every_shard_decodes_with() {
+    let docs: Vec<SearchDoc> = (0..200)
+        .map(|i| {
+            let text = format!("经审核，本期共有{i}户符合条件。公示期间如有异议，请向镇民政办反映。");
+            doc(&format!("t/n/{i:03}.html"), &format!("第{i}期低保公示"), "青山镇", "2026-01-01", &text)
+        })
+        .collect();
+    let files = build_index(&docs);
+    assert!(files.iter().any(|f| f.path == "search/dict.js"));
+    assert!(meta_json(&files)["dict"].as_u64().unwrap_or(0) > 10);
+    let shard = store_shard(&files, 3);
+    assert_eq!(shard.len(), DOCS_PER_SHARD);
+    assert_eq!(shard[0][0], "t/n/024.html");
+    assert!(shard[0][6].ends_with("公示期间如有异议，请向镇民政办反映。"));
 }
 
 #[test]

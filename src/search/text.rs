@@ -21,6 +21,7 @@ pub enum Class {
 /// Folds full-width ASCII to ASCII and lowercases letters, one char to one char.
 ///
 /// Clerks type `２０２６`, `ＧＤＰ` and `3,600` alike; readers type whichever their IME gives.
+#[inline]
 pub fn fold(c: char) -> char {
     let u = c as u32;
     let c = match u {
@@ -42,9 +43,14 @@ pub fn fold(c: char) -> char {
     }
 }
 
-/// The class of an already folded character.
-pub fn class(c: char) -> Class {
-    let u = c as u32;
+#[inline]
+fn ascii_class(u: u32) -> Class {
+    if (0x30..=0x39).contains(&u) || (0x61..=0x7A).contains(&u) { Class::Word } else { Class::Sep }
+}
+
+/// The class of an already folded character, given as a code point.
+#[inline]
+pub fn class_of(u: u32) -> Class {
     match u {
         0x30..=0x39 | 0x61..=0x7A => Class::Word,
         0x3007
@@ -57,63 +63,141 @@ pub fn class(c: char) -> Class {
         0xD7 | 0xF7 | 0x37E | 0x387 => Class::Sep,
         0x60C | 0x61B | 0x61F | 0x66A..=0x66D | 0x6D4 => Class::Sep,
         0xF04..=0xF14 => Class::Sep,
-        0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF | 0x600..=0x6FF | 0xF00..=0xFFF | 0x1820..=0x18AF => Class::Word,
+        0xC0..=0x24F
+        | 0x370..=0x3FF
+        | 0x400..=0x4FF
+        | 0x600..=0x6FF
+        | 0xF00..=0xFFF
+        | 0x1820..=0x18AF => Class::Word,
         _ => Class::Sep,
     }
 }
 
-/// Normalizes `s` for tokenizing: folds every char, turns separators into one space each,
-/// and drops the thousands comma of `3,600` / `3，600` so that it matches `3600`.
+/// [`fold`] of every ASCII character, precomputed: digits, letters and punctuation make up a
+/// third of a notice with tables.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = if i >= 0x41 && i <= 0x5A { i as u8 + 32 } else { i as u8 };
+        i += 1;
+    }
+    t
+};
+
+/// The code point every separator becomes.
+pub const SPACE: u32 = 0x20;
+
+/// Set on the code of every word character by [`normalize_codes`], so the tokenizer tells the
+/// three classes apart with one test instead of the range table.
+pub const WORD_FLAG: u32 = 1 << 31;
+
+/// Normalizes `s` for tokenizing into code points: folds every char, turns separators into one
+/// [`SPACE`] each, marks word characters with [`WORD_FLAG`], and drops the thousands comma of
+/// `3,600` / `3，600` so it matches `3600`.
 ///
 /// The comma rule: a `,` after a digit, followed by exactly three digits and then a non-digit.
-/// Appends to `out` (cleared first) so a caller can reuse one buffer for every notice.
-pub fn normalize_into(s: &str, out: &mut String) {
+/// Works on code points in a caller's buffer (cleared first): this runs over every character
+/// of every notice, so it must not allocate per notice.
+pub fn normalize_codes(s: &str, out: &mut Vec<u32>) {
     out.clear();
-    let folded: Vec<char> = s.chars().map(fold).collect();
-    let digit = |i: usize| folded.get(i).is_some_and(|c| c.is_ascii_digit());
+    out.reserve(s.len());
+    // A comma written after a digit, and how many digits followed it so far.
+    let mut comma: Option<usize> = None;
+    let mut digits_after = 0;
     let mut prev_digit = false;
-    for (i, &c) in folded.iter().enumerate() {
-        if c == ',' && prev_digit && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) {
+    for c in s.chars() {
+        let u = c as u32;
+        // Fast path: a common Han character folds to itself and is its own unit.
+        if (0x4E00..=0x9FFF).contains(&u) && comma.is_none() {
+            prev_digit = false;
+            out.push(u);
             continue;
         }
-        prev_digit = c.is_ascii_digit();
-        out.push(if class(c) == Class::Sep { ' ' } else { c });
+        let u = if u < 0x80 { u32::from(ASCII_FOLD[u as usize]) } else { fold(c) as u32 };
+        let digit = (0x30..=0x39).contains(&u);
+        if let Some(at) = comma {
+            if digit && digits_after < 3 {
+                digits_after += 1;
+            } else {
+                if !digit && digits_after == 3 {
+                    out.remove(at);
+                }
+                comma = None;
+            }
+        }
+        if u == 0x2C && prev_digit {
+            comma = Some(out.len());
+            digits_after = 0;
+        }
+        prev_digit = digit;
+        out.push(match if u < 0x80 { ascii_class(u) } else { class_of(u) } {
+            Class::Sep => SPACE,
+            Class::Ideo => u,
+            Class::Word => u | WORD_FLAG,
+        });
+    }
+    if comma.is_some() && digits_after == 3 {
+        if let Some(at) = comma {
+            out.remove(at);
+        }
     }
 }
 
-/// [`normalize_into`] returning a new string; for tests and small inputs.
+/// [`normalize_codes`] as a string; for tests and small inputs.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    normalize_into(s, &mut out);
-    out
+    let mut codes = Vec::with_capacity(s.len());
+    normalize_codes(s, &mut codes);
+    codes.iter().filter_map(|&u| char::from_u32(u & !WORD_FLAG)).collect()
+}
+
+/// Whitespace and control characters: Unicode White_Space and Cc, spelled out so the check
+/// costs two comparisons for a Han character (the std predicates cost a table search).
+#[inline]
+fn blank(u: u32) -> bool {
+    if u < 0xA1 {
+        u <= 0x20 || (0x7F..=0xA0).contains(&u)
+    } else if u > 0x3000 {
+        false
+    } else {
+        matches!(u, 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+    }
 }
 
 /// Text as stored for snippets: control characters and runs of whitespace become one space,
-/// ends trimmed, and at most `max_chars` characters kept. Returns the text and whether it was cut.
+/// ends trimmed, and at most `max_chars` characters kept; each kept character goes to `push`.
+/// Returns whether the text was cut.
 ///
-/// `\n` must not survive: the document store joins notices with it.
-pub fn clean_for_store(s: &str, max_chars: usize) -> (String, bool) {
-    let mut out = String::with_capacity(s.len().min(max_chars * 3));
+/// `\n` and `\t` never survive: the document store separates notices and fields with them.
+pub fn clean_each(s: &str, max_chars: usize, mut push: impl FnMut(char)) -> bool {
     let mut count = 0usize;
     let mut pending_space = false;
+    let mut started = false;
     for c in s.chars() {
-        if c.is_whitespace() || c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-            pending_space = !out.is_empty();
+        if blank(c as u32) {
+            pending_space = started;
             continue;
         }
         let needed = if pending_space { 2 } else { 1 };
         if count + needed > max_chars {
-            return (out, true);
+            return true;
         }
         if pending_space {
-            out.push(' ');
-            count += 1;
+            push(' ');
             pending_space = false;
         }
-        out.push(c);
-        count += 1;
+        push(c);
+        count += needed;
+        started = true;
     }
-    (out, false)
+    false
+}
+
+/// [`clean_each`] into a new string: the text and whether it was cut.
+pub fn clean_for_store(s: &str, max_chars: usize) -> (String, bool) {
+    let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(3)));
+    let cut = clean_each(s, max_chars, |c| out.push(c));
+    (out, cut)
 }
 
 #[cfg(test)]
@@ -142,18 +226,27 @@ mod tests {
         assert_eq!(normalize("3,60元"), "3 60元");
         assert_eq!(normalize("3,6000"), "3 6000");
         assert_eq!(normalize("第3户,600人"), "第3户 600人");
+        assert_eq!(normalize("1,,234"), "1  234");
+        assert_eq!(normalize("1,234,56"), "1234 56");
+        assert_eq!(normalize("12,345"), "12345");
+        assert_eq!(normalize(",123"), " 123");
     }
 
     #[test]
     fn classes() {
-        assert_eq!(class('低'), Class::Ideo);
-        assert_eq!(class('〇'), Class::Ideo);
-        assert_eq!(class('𠀀'), Class::Ideo);
-        assert_eq!(class('a'), Class::Word);
-        assert_eq!(class('7'), Class::Word);
-        assert_eq!(class('ئ'), Class::Word, "Uyghur letters are word characters");
-        assert_eq!(class('、'), Class::Sep);
-        assert_eq!(class('*'), Class::Sep);
+        assert_eq!(class_of('低' as u32), Class::Ideo);
+        for u in 0..0x80u32 {
+            let c = char::from_u32(u).unwrap_or(' ');
+            assert_eq!(u32::from(ASCII_FOLD[u as usize]), fold(c) as u32);
+            assert_eq!(ascii_class(u), class_of(u));
+        }
+        assert_eq!(class_of('〇' as u32), Class::Ideo);
+        assert_eq!(class_of('𠀀' as u32), Class::Ideo);
+        assert_eq!(class_of('a' as u32), Class::Word);
+        assert_eq!(class_of('7' as u32), Class::Word);
+        assert_eq!(class_of('ئ' as u32), Class::Word, "Uyghur letters are word characters");
+        assert_eq!(class_of('、' as u32), Class::Sep);
+        assert_eq!(class_of('*' as u32), Class::Sep);
     }
 
     #[test]
@@ -161,5 +254,8 @@ mod tests {
         assert_eq!(clean_for_store("  甲\n\n乙\t丙 ", 100), ("甲 乙 丙".to_string(), false));
         assert_eq!(clean_for_store("甲乙丙丁", 3), ("甲乙丙".to_string(), true));
         assert_eq!(clean_for_store("甲\u{2028}乙", 10).0, "甲 乙");
+        assert_eq!(clean_for_store("甲乙 丙丁", 4), ("甲乙 丙".to_string(), true));
+        assert_eq!(clean_for_store("甲乙 丙丁", 3), ("甲乙".to_string(), true));
+        assert_eq!(clean_for_store("\u{1}甲\u{85}", 9), ("甲".to_string(), false));
     }
 }

@@ -2,117 +2,141 @@
 //!
 //! A *run* is a stretch of text between separators. A run is a sequence of *units*: one Han
 //! (kana, Hangul) character, or one whole word of letters/digits (`2026`, `gdp`, `a12`).
-//! The tokens of a run are its word units, optionally its Han units (unigrams), and every pair
-//! of adjacent units (bigrams: `低保`, `12号`, `2026年`).
+//! The tokens of a run are its word units, every pair of adjacent units (bigrams: `低保`,
+//! `12号`, `2026年`) and, in titles only, its single Han characters (unigrams).
 //!
 //! Why units and not plain character bigrams: a number is one unit, so `3600` is one exact token
 //! instead of the bigrams `36 60 00`, which nearly every notice contains and which would leave
 //! thousands of candidates to verify; and `12号` does not match `112号`. Any query of two or
 //! more units is an AND of bigrams, and no dictionary is involved, so the browser cuts a query
-//! exactly as the builder cut the notices. `search.js` (`units`, `queryTokens`) mirrors this.
+//! exactly as the builder cut the notices. `search.js` (`units`, `parseQuery`) mirrors this.
+//!
+//! Han unigrams and bigrams and short tokens such as `3600元` — nearly all tokens — travel as
+//! packed integers ([`Tok::Key`]), so the index builder hashes a `u64` instead of a string;
+//! they become strings only when written.
 
-use super::text::{Class, class};
+use super::text::{SPACE, WORD_FLAG, normalize_codes};
 
 /// Longest word unit kept in a token, in characters. Longer words (hashes, serial numbers) are
 /// indexed by their first `MAX_WORD` characters; the browser verifies the rest against the text.
 pub const MAX_WORD: usize = 24;
 
-/// One unit: byte range in the normalized string and whether it is a word.
+const UNIGRAM: u64 = 1 << 62;
+const BIGRAM: u64 = 2 << 62;
+const BYTES: u64 = 3 << 62;
+const TAG: u64 = 3 << 62;
+const CHAR_BITS: u32 = 21;
+/// Tokens of at most this many UTF-8 bytes (`3600`, `3600元`, `12号`) are packed too.
+const PACKED_BYTES: usize = 7;
+
+/// Packs a short token's bytes: tag, length, then the bytes little-endian.
+fn pack_bytes(s: &str) -> u64 {
+    let mut key = BYTES | (s.len() as u64) << 56;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    key
+}
+
+/// A token: packed (a Han unigram or bigram, or any token of up to 7 UTF-8 bytes), or text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tok<'a> {
+    Key(u64),
+    Text(&'a str),
+}
+
+/// The string a packed [`Tok::Key`] stands for.
+pub fn key_string(key: u64) -> String {
+    let mask = (1u64 << CHAR_BITS) - 1;
+    let ch = |v: u64| char::from_u32(v as u32).unwrap_or('\u{FFFD}');
+    match key & TAG {
+        BIGRAM => [ch((key >> CHAR_BITS) & mask), ch(key & mask)].iter().collect(),
+        BYTES => {
+            let len = ((key >> 56) & 7) as usize;
+            let bytes: Vec<u8> = (0..len).map(|i| (key >> (8 * i)) as u8).collect();
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+        _ => ch(key & mask).to_string(),
+    }
+}
+
+#[derive(Clone, Copy)]
 struct Unit {
     start: usize,
     end: usize,
     word: bool,
 }
 
-/// Byte length of the first `MAX_WORD` characters of `s`.
-fn word_cut(s: &str) -> usize {
-    s.char_indices().nth(MAX_WORD).map_or(s.len(), |(i, _)| i)
-}
-
-/// Splits one run (no separators inside) into units.
-fn units_of(run: &str, base: usize, out: &mut Vec<Unit>) {
-    out.clear();
-    let mut word_start: Option<usize> = None;
-    for (i, c) in run.char_indices() {
-        match class(c) {
-            Class::Word => {
-                if word_start.is_none() {
-                    word_start = Some(i);
-                }
-            }
-            _ => {
-                if let Some(s) = word_start.take() {
-                    out.push(Unit {
-                        start: base + s,
-                        end: base + i,
-                        word: true,
-                    });
-                }
-                out.push(Unit {
-                    start: base + i,
-                    end: base + i + c.len_utf8(),
-                    word: false,
-                });
-            }
-        }
-    }
-    if let Some(s) = word_start {
-        out.push(Unit {
-            start: base + s,
-            end: base + run.len(),
-            word: true,
-        });
-    }
-}
-
-/// Reusable scratch space for [`for_each_token`], so tokenizing 100k notices allocates little.
+/// Reusable buffers for tokenizing, so 100k notices allocate almost nothing.
 #[derive(Default)]
 pub struct Scratch {
-    units: Vec<Unit>,
-    joined: String,
+    codes: Vec<u32>,
+    text: String,
 }
 
-/// Calls `emit` with every token of the normalized text `norm` (see [`super::text::normalize`]),
-/// in text order, duplicates included. `unigrams` adds single Han characters.
-pub fn for_each_token(norm: &str, unigrams: bool, scratch: &mut Scratch, mut emit: impl FnMut(&str)) {
-    let mut base = 0usize;
-    for run in norm.split(' ') {
-        let run_start = base;
-        base += run.len() + 1;
-        if run.is_empty() {
+fn push_unit(out: &mut String, codes: &[u32], u: Unit) {
+    let end = if u.word { u.end.min(u.start + MAX_WORD) } else { u.end };
+    out.extend(codes[u.start..end].iter().filter_map(|&c| char::from_u32(c & !WORD_FLAG)));
+}
+
+fn text_tok(s: &str) -> Tok<'_> {
+    if s.len() <= PACKED_BYTES { Tok::Key(pack_bytes(s)) } else { Tok::Text(s) }
+}
+
+/// Calls `emit` with every token of `text` (normalized here) in text order, duplicates
+/// included; `unigrams` adds single Han characters (the builder asks for them in titles).
+pub fn for_each_token(text: &str, unigrams: bool, scratch: &mut Scratch, mut emit: impl FnMut(Tok<'_>)) {
+    normalize_codes(text, &mut scratch.codes);
+    let codes = &scratch.codes;
+    let mut prev: Option<Unit> = None;
+    let mut i = 0;
+    while i < codes.len() {
+        let c = codes[i];
+        let unit = if c == SPACE {
+            prev = None;
+            i += 1;
             continue;
-        }
-        units_of(run, run_start, &mut scratch.units);
-        let units = &scratch.units;
-        for (k, u) in units.iter().enumerate() {
-            let text = &norm[u.start..u.end];
-            if u.word {
-                emit(&text[..word_cut(text)]);
-            } else if unigrams {
-                emit(text);
+        } else if c & WORD_FLAG == 0 {
+            Unit { start: i, end: i + 1, word: false }
+        } else {
+            let mut j = i + 1;
+            while j < codes.len() && codes[j] & WORD_FLAG != 0 {
+                j += 1;
             }
-            let Some(next) = units.get(k + 1) else { continue };
-            let next_text = &norm[next.start..next.end];
-            let long = (u.word && word_cut(text) < text.len()) || (next.word && word_cut(next_text) < next_text.len());
-            if long {
-                scratch.joined.clear();
-                scratch.joined.push_str(&text[..word_cut(text)]);
-                scratch.joined.push_str(&next_text[..word_cut(next_text)]);
-                emit(&scratch.joined);
+            Unit { start: i, end: j, word: true }
+        };
+        if unit.word {
+            scratch.text.clear();
+            push_unit(&mut scratch.text, codes, unit);
+            emit(text_tok(&scratch.text));
+        } else if unigrams {
+            emit(Tok::Key(UNIGRAM | u64::from(c)));
+        }
+        if let Some(p) = prev {
+            if !p.word && !unit.word {
+                emit(Tok::Key(BIGRAM | u64::from(codes[p.start]) << CHAR_BITS | u64::from(c)));
             } else {
-                emit(&norm[u.start..next.end]);
+                scratch.text.clear();
+                push_unit(&mut scratch.text, codes, p);
+                push_unit(&mut scratch.text, codes, unit);
+                emit(text_tok(&scratch.text));
             }
         }
+        prev = Some(unit);
+        i = unit.end;
     }
 }
 
-/// All tokens of `text` (normalized here), in order, as owned strings; for tests and queries.
+/// All tokens of `text`, in order, as strings; for tests, benchmarks and other indexers.
 pub fn tokens(text: &str, unigrams: bool) -> Vec<String> {
-    let norm = super::text::normalize(text);
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
-    for_each_token(&norm, unigrams, &mut scratch, |t| out.push(t.to_string()));
+    for_each_token(text, unigrams, &mut scratch, |t| {
+        out.push(match t {
+            Tok::Key(k) => key_string(k),
+            Tok::Text(s) => s.to_string(),
+        })
+    });
     out
 }
 
@@ -135,16 +159,17 @@ mod tests {
     }
 
     #[test]
-    fn han_bigrams_without_unigrams() {
+    fn han_bigrams_and_title_unigrams() {
         assert_eq!(t("危房改造"), ["危房", "房改", "改造"]);
         assert_eq!(t("低"), Vec::<String>::new());
-        assert_eq!(tokens("低保", true), ["低", "低保", "保"]);
+        assert_eq!(tokens("低保", true), ["低", "保", "低保"]);
+        assert_eq!(tokens("𠀀𠀁", true), ["𠀀", "𠀁", "𠀀𠀁"], "astral characters pack too");
     }
 
     #[test]
     fn numbers_are_units() {
         assert_eq!(t("〔2026〕12号"), ["2026", "12", "12号"]);
-        assert_eq!(t("2026年3月"), ["2026", "2026年", "年3", "3", "3月"]);
+        assert_eq!(t("2026年3月"), ["2026", "2026年", "3", "年3", "3月"]);
         assert_eq!(t("3,600元"), ["3600", "3600元"]);
         assert_eq!(t("3600元"), t("3,600元"));
         assert_eq!(t("ＧＤＰ"), ["gdp"]);
@@ -172,6 +197,17 @@ mod tests {
                 assert!(doc.contains(&tok), "{q}: {tok} missing");
             }
         }
+    }
+
+    #[test]
+    fn packed_keys_round_trip() {
+        for s in ["3600", "3600元", "12号", "a", "1234567"] {
+            assert_eq!(key_string(pack_bytes(s)), s);
+        }
+        let mut scratch = Scratch::default();
+        let mut kinds = Vec::new();
+        for_each_token("12345678 3600元", false, &mut scratch, |t| kinds.push(matches!(t, Tok::Key(_))));
+        assert_eq!(kinds, [false, true, true], "8-byte words stay text");
     }
 
     #[test]

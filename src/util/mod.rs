@@ -2,3 +2,4 @@
 
 pub mod suggest;
 pub mod text;
+pub mod timing;

@@ -3,6 +3,7 @@
 
 use super::Ctx;
 use crate::catalog::Level;
+use crate::config::RuleSeverity;
 use crate::diag::{Code, Diagnostic, Pos};
 use crate::resolve::Notice;
 use crate::tr;
@@ -53,16 +54,14 @@ fn level(cx: &mut Ctx, n: &Notice) {
         ),
     };
     let pos = n.village_pos.or(n.item_pos).unwrap_or_else(|| fence_pos(cx, n));
-    cx.push(Diagnostic::error(
-        Code::LevelNotAllowed,
-        &n.rel,
-        pos,
-        tr!(
-            "事项{label}不在{lv}公开（目录规定：{allowed}）",
-            "item {label} is not published at {lv} (catalog: {allowed})"
-        ),
-        hint,
-    ));
+    let message = tr!(
+        "事项{label}不在{lv}公开（目录规定：{allowed}）",
+        "item {label} is not published at {lv} (catalog: {allowed})"
+    );
+    cx.push(match cx.site.config.rules.level {
+        RuleSeverity::Warning => Diagnostic::warning(Code::LevelNotAllowed, &n.rel, pos, message, hint),
+        RuleSeverity::Error => Diagnostic::error(Code::LevelNotAllowed, &n.rel, pos, message, hint),
+    });
 }
 
 fn elements(cx: &mut Ctx, n: &Notice) {

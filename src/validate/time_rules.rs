@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::calendar::TimeLimit;
-use crate::config::LateSeverity;
+use crate::config::RuleSeverity;
 use crate::dates::format_date;
 use crate::diag::{Code, Diagnostic};
 use crate::resolve::Notice;
@@ -86,8 +86,8 @@ pub fn check(cx: &mut Ctx, n: &Notice) {
         "If the formed date is wrong, correct it; a real delay is listed as late in the report."
     );
     let d = match cx.site.config.rules.late {
-        LateSeverity::Warning => Diagnostic::warning(Code::Late, &n.rel, n.published_pos, message, hint),
-        LateSeverity::Error => Diagnostic::error(Code::Late, &n.rel, n.published_pos, message, hint),
+        RuleSeverity::Warning => Diagnostic::warning(Code::Late, &n.rel, n.published_pos, message, hint),
+        RuleSeverity::Error => Diagnostic::error(Code::Late, &n.rel, n.published_pos, message, hint),
     };
     cx.push(d);
 }

@@ -10,19 +10,23 @@ mod search;
 mod township;
 mod village;
 
-use super::{Output, RenderCx};
+use super::RenderCx;
 
-pub fn all(cx: &RenderCx) -> Vec<Output> {
-    let mut out = notice::render_all(cx);
-    out.push(home::render(cx));
-    out.extend(township::render_all(cx));
-    out.extend(item::render_all(cx));
-    out.extend(village::render_all(cx));
-    out.extend(catalog::render_all(cx));
-    out.extend(search::render(cx));
-    out.extend(feeds::render_all(cx));
-    out.extend(data::render(cx));
-    out
+pub fn all(cx: &RenderCx) {
+    let mut t = crate::util::timing::Timer::new();
+    notice::render_all(cx);
+    t.mark("  notices");
+    cx.emit(home::render(cx));
+    cx.emit_all(township::render_all(cx));
+    item::render_all(cx);
+    cx.emit_all(village::render_all(cx));
+    cx.emit_all(catalog::render_all(cx));
+    t.mark("  lists");
+    cx.emit_all(search::render(cx));
+    t.mark("  search");
+    cx.emit_all(feeds::render_all(cx));
+    cx.emit_all(data::render(cx));
+    t.mark("  feeds");
 }
 
 /// The listing size on home and township pages.

@@ -10,14 +10,14 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-pub fn render_all(cx: &RenderCx) -> Vec<Output> {
+/// Every notice page, each written out as soon as it is rendered.
+pub fn render_all(cx: &RenderCx) {
     let by_source = notice_view::pages_by_source(cx.site);
     cx.site
         .notices
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, n)| render_one(cx, i, n, &by_source))
-        .collect()
+        .for_each(|(i, n)| cx.emit_all(render_one(cx, i, n, &by_source)));
 }
 
 fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, &str>) -> Vec<Output> {
@@ -69,7 +69,7 @@ fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, 
             },
             Crumb {
                 name: item.level2.clone(),
-                url: format!("{}/{}/{}/index.html", town.slug, dom.slug, item.id),
+                url: crate::render::view::item_url(&town.slug, &dom.slug, &item.id),
             },
         ],
         url: n.url.clone(),

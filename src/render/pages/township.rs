@@ -68,7 +68,7 @@ fn township(cx: &RenderCx, t: usize) -> Output {
         .map(|(v, vil)| {
             (
                 vil.name.clone(),
-                format!("{}/v/{}/index.html", town.slug, vil.slug),
+                crate::render::view::village_url(&town.slug, &vil.slug),
                 cx.index.by_village.get(&(t, v)).map_or(0, Vec::len),
             )
         })
@@ -142,7 +142,7 @@ fn domain_table(cx: &RenderCx, t: usize, d: usize) -> Output {
                     .join("；"),
                 limit: item.effective_limit().describe(),
                 levels: item.levels.join("、"),
-                url: format!("{}/{}/{}/index.html", town.slug, dom.slug, item.id),
+                url: crate::render::view::item_url(&town.slug, &dom.slug, &item.id),
                 count: ids.len(),
                 county_only: !item.allows(crate::catalog::Level::Township),
                 notices: cx.index.cards(ids, 5),

@@ -12,7 +12,7 @@ pub fn render_all(cx: &RenderCx) -> Vec<Output> {
             ctx.insert("township", town);
             ctx.insert("village", village);
             ctx.insert("notices", &cx.index.cards(ids, usize::MAX));
-            let url = format!("{}/v/{}/index.html", town.slug, village.slug);
+            let url = crate::render::view::village_url(&town.slug, &village.slug);
             let meta = PageMeta {
                 root: root_of(&url),
                 title: format!("{}{}村务公开", town.name, village.name),
