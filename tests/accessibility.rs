@@ -987,7 +987,7 @@ fn rendered_text_contrast_and_focus() {
                 "index.html",
                 "qingshan/index.html",
                 "qingshan/social-assistance/index.html",
-                "qingshan/social-assistance/item-sa-05.html",
+                "items/sa-05.html",
                 "qingshan/v/liuhe.html",
                 BODY_TABLE_NOTICE,
                 CATALOG,

@@ -24,7 +24,7 @@ fn writes_every_kind_of_page() {
         "qingshan/atom.xml",
         "shiqiao/atom.xml",
         "qingshan/social-assistance/index.html",
-        "qingshan/social-assistance/item-sa-05.html",
+        "items/sa-05.html",
         "qingshan/social-assistance/dibao-2026q4.html",
         "qingshan/v/liuhe.html",
         "catalogs/index.html",

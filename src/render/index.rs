@@ -14,6 +14,7 @@ pub struct SiteIndex {
     pub by_township: Vec<Vec<usize>>,
     pub by_township_domain: BTreeMap<(usize, usize), Vec<usize>>,
     pub by_township_item: BTreeMap<(usize, ItemRef), Vec<usize>>,
+    pub by_item: BTreeMap<ItemRef, Vec<usize>>,
     pub by_village: BTreeMap<(usize, usize), Vec<usize>>,
 }
 
@@ -29,6 +30,7 @@ impl SiteIndex {
         let mut by_township_domain: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
         let mut by_township_item: BTreeMap<(usize, ItemRef), Vec<usize>> = BTreeMap::new();
         let mut by_village: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        let mut by_item: BTreeMap<ItemRef, Vec<usize>> = BTreeMap::new();
         for &i in &newest {
             let n = &site.notices[i];
             by_township[n.township].push(i);
@@ -37,11 +39,13 @@ impl SiteIndex {
                 .or_default()
                 .push(i);
             by_township_item.entry((n.township, n.item)).or_default().push(i);
+            by_item.entry(n.item).or_default().push(i);
             if let Some(v) = n.village {
                 by_village.entry((n.township, v)).or_default().push(i);
             }
         }
         SiteIndex {
+            by_item,
             cards,
             newest,
             by_township,

@@ -114,11 +114,11 @@ pub fn period_view(site: &Site, n: &Notice) -> Option<PeriodView> {
     })
 }
 
-/// The list page of one catalog item in one township. A file, not a folder with an
-/// `index.html`: thousands of item pages would otherwise be thousands of folders to create.
-/// Notice pages never start with `item-` (see `resolve::paths::page_stem`), so they cannot clash.
-pub fn item_url(township: &str, domain: &str, item_id: &str) -> String {
-    format!("{township}/{domain}/item-{item_id}.html")
+/// The list page of one catalog item: its notices across the county, grouped by township,
+/// with an anchor per township (`items/sa-05.html#qingshan`). One page per item rather than per
+/// township and item keeps a large county's output to a few hundred list files.
+pub fn item_url(item_id: &str) -> String {
+    format!("items/{item_id}.html")
 }
 
 /// A village's page.

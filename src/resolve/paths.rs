@@ -10,8 +10,8 @@ use std::path::Path;
 /// notices of the same item and day apart and stays the same from build to build.
 pub fn page_stem(path: &Path, item_id: &str, published: Date, rel: &str) -> String {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    // `index` and `item-…` name the domain and item list pages that sit beside notice pages.
-    let reserved = stem == "index" || stem.starts_with("item-");
+    // `index` names the domain page that sits beside the notice pages.
+    let reserved = stem == "index";
     if !stem.is_empty()
         && !reserved
         && stem
@@ -35,7 +35,6 @@ mod tests {
             "dibao-q3"
         );
         assert!(page_stem(Path::new("a/index.md"), "sa-05", d, "a/index.md").starts_with("sa-05-20260925-"));
-        assert!(page_stem(Path::new("a/item-sa-05.md"), "sa-05", d, "x").starts_with("sa-05-20260925-"));
         assert!(page_stem(Path::new("a/低保公示.md"), "sa-05", d, "x").starts_with("sa-05-20260925-"));
     }
 }

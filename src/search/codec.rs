@@ -123,8 +123,7 @@ pub fn encode_list(ids: &[u32], n: u32) -> String {
 /// before ES2019, and kiosks run old browsers).
 pub fn js_string(out: &mut String, s: &str) {
     out.push('"');
-    let plain = !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
-        && !s.contains(['\u{2028}', '\u{2029}']);
+    let plain = !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') && !s.contains(['\u{2028}', '\u{2029}']);
     if plain {
         out.push_str(s);
         out.push('"');

@@ -20,17 +20,19 @@ use super::dict;
 use super::lz::{self, CharTable, Dictionary};
 use super::text::{clean_each, clean_for_store};
 
-/// Notices per store shard. Measured on the generated 10k corpus: 8 keeps a shard near 10 KB
-/// (ten scattered results ≈ 100 KB) while copies between neighbouring notices still pay off.
+/// Notices per store shard. Measured on 10k generated notices (store MB with the 32k dictionary,
+/// largest shard): 4 → 11.2 MB, 15 KB; 8 → 10.2 MB, 20 KB; 16 → 9.5 MB, 28 KB. Eight keeps ten
+/// scattered results near 100 KB while copies between neighbouring notices still pay off.
 pub const DOCS_PER_SHARD: usize = 8;
 
 /// Text kept per notice for snippets and verification, in characters. Longer notices (long
 /// name lists) are still indexed in full; past this point the browser trusts the index.
 pub const MAX_STORED_CHARS: usize = 8_000;
 
-/// Size of the shared dictionary, in characters. Measured on 10k generated notices (store MB):
-/// none 11.2, 4k 9.6, 8k 9.2, 16k 8.9 — 8k keeps most of the gain for a ~10 KB download.
-pub const DICT_CHARS: usize = 8_000;
+/// Size of the shared dictionary, in characters. Measured on 10k generated notices (store MB /
+/// `dict.js` KB): none 13.3 / –, 4k 11.4 / 2.0, 16k 10.6 / 5.2, 32k 10.2 / 9.4, 64k 10.0 / 15.0.
+/// The dictionary packs well (it is made of similar sentences), so 32k costs a search 9 KB once.
+pub const DICT_CHARS: usize = 32_000;
 
 /// Sites smaller than this get no dictionary: it would cost more to download than it saves.
 const DICT_MIN_DOCS: usize = 64;
@@ -138,9 +140,12 @@ pub fn dictionary(docs: &[StoredDoc<'_>]) -> String {
     if docs.len() < DICT_MIN_DOCS {
         return String::new();
     }
-    let sample: Vec<Vec<String>> =
-        docs.iter().step_by(dict::sample_step(docs.len())).map(StoredDoc::fields).collect();
-    dict::build(&sample, std::env::var("GK_DICT").ok().and_then(|v| v.parse().ok()).unwrap_or(DICT_CHARS))
+    let sample: Vec<Vec<String>> = docs
+        .iter()
+        .step_by(dict::sample_step(docs.len()))
+        .map(StoredDoc::fields)
+        .collect();
+    dict::build(&sample, DICT_CHARS)
 }
 
 fn packed_file(call: &str, packed: &str) -> Vec<u8> {
@@ -157,22 +162,25 @@ pub fn files(docs: &[StoredDoc<'_>], dict_text: &str, table: &CharTable) -> Vec<
     let none = Dictionary::new("");
     let dict = Dictionary::new(dict_text);
     let mut files: Vec<OutputFile> = docs
-        .par_chunks(std::env::var("GK_DPS").ok().and_then(|v| v.parse().ok()).unwrap_or(DOCS_PER_SHARD))
+        .par_chunks(DOCS_PER_SHARD)
         .enumerate()
-        .map_init(|| (lz::Scratch::default(), Vec::new()), |(scratch, codes), (k, chunk)| {
-            codes.clear();
-            for (i, d) in chunk.iter().enumerate() {
-                if i > 0 {
-                    codes.push(u32::from('\n'));
+        .map_init(
+            || (lz::Scratch::default(), Vec::new()),
+            |(scratch, codes), (k, chunk)| {
+                codes.clear();
+                for (i, d) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        codes.push(u32::from('\n'));
+                    }
+                    d.push_codes(codes);
                 }
-                d.push_codes(codes);
-            }
-            let packed = lz::compress(codes, &dict, table, scratch);
-            OutputFile {
-                path: format!("search/d/{k}.js"),
-                bytes: packed_file(&format!("gongkaiSearch.docs({k},"), &packed),
-            }
-        })
+                let packed = lz::compress(codes, &dict, table, scratch);
+                OutputFile {
+                    path: format!("search/d/{k}.js"),
+                    bytes: packed_file(&format!("gongkaiSearch.docs({k},"), &packed),
+                }
+            },
+        )
         .collect();
     if !dict_text.is_empty() {
         let codes: Vec<u32> = dict_text.encode_utf16().map(u32::from).collect();
@@ -193,14 +201,30 @@ mod tests {
     #[test]
     fn shard_holds_fields_and_recoverable_text() {
         let docs = [
-            StoredDoc { url: "a/n/1.html", title: "低保\"公示\"", township: 2, item: "社会救助/低保", date: "2026-03-01", text: "本期新增\n低保\t对象。" },
-            StoredDoc { url: "a/n/2.html", title: "通知", township: 0, item: "x", date: "2025-01-01", text: "低保对象" },
+            StoredDoc {
+                url: "a/n/1.html",
+                title: "低保\"公示\"",
+                township: 2,
+                item: "社会救助/低保",
+                date: "2026-03-01",
+                text: "本期新增\n低保\t对象。",
+            },
+            StoredDoc {
+                url: "a/n/2.html",
+                title: "通知",
+                township: 0,
+                item: "x",
+                date: "2025-01-01",
+                text: "低保对象",
+            },
         ];
         let table = char_table(&docs);
         let files = files(&docs, "", &table);
         assert_eq!(files.len(), 1, "no dictionary for a tiny site");
         let text = String::from_utf8(files[0].bytes.clone()).unwrap_or_default();
-        let packed = text.strip_prefix("gongkaiSearch.docs(0,\"").and_then(|s| s.strip_suffix("\");\n"));
+        let packed = text
+            .strip_prefix("gongkaiSearch.docs(0,\"")
+            .and_then(|s| s.strip_suffix("\");\n"));
         let unpacked = decompress(packed.unwrap_or_default(), "", &table.as_string());
         assert_eq!(
             unpacked,
@@ -211,7 +235,14 @@ mod tests {
     #[test]
     fn long_texts_are_cut_and_flagged() {
         let long = "字".repeat(MAX_STORED_CHARS + 10);
-        let d = StoredDoc { url: "u", title: "t", township: 0, item: "i", date: "d", text: &long };
+        let d = StoredDoc {
+            url: "u",
+            title: "t",
+            township: 0,
+            item: "i",
+            date: "d",
+            text: &long,
+        };
         let f = d.fields();
         assert_eq!(f[5], "1");
         assert_eq!(f[6].chars().count(), MAX_STORED_CHARS);

@@ -97,7 +97,12 @@ impl CharTable {
                 _ => 2,
             })
             .collect();
-        CharTable { chars: picked, astral_rank, bmp_rank, bmp_cost }
+        CharTable {
+            chars: picked,
+            astral_rank,
+            bmp_rank,
+            bmp_cost,
+        }
     }
 
     fn rank_of(&self, c: u32) -> Option<u32> {
@@ -154,7 +159,11 @@ fn dist_class(dist: usize) -> (u32, usize) {
 fn copy_cost(len: usize, dist: usize) -> usize {
     let extra = len - MIN_COPY;
     let last = (LEN_CLASSES - 1) as usize;
-    let len_cost = if extra < last { 1 } else { 1 + num_len((extra - last) as u64) };
+    let len_cost = if extra < last {
+        1
+    } else {
+        1 + num_len((extra - last) as u64)
+    };
     len_cost + dist_class(dist).0 as usize + 1
 }
 
@@ -190,9 +199,10 @@ impl Dictionary {
         let codes: Vec<u32> = text.encode_utf16().map(u32::from).collect();
         let mut head = vec![u32::MAX; 1 << HASH_BITS];
         let mut prev = vec![u32::MAX; codes.len()];
-        for i in 0..codes.len().saturating_sub(MIN_COPY - 1) {
+        let last = codes.len().saturating_sub(MIN_COPY - 1);
+        for (i, p) in prev.iter_mut().enumerate().take(last) {
             let h = hash3(&codes, i);
-            prev[i] = head[h];
+            *p = head[h];
             head[h] = i as u32;
         }
         Dictionary { codes, head, prev }
@@ -241,7 +251,11 @@ pub fn compress(text: &[u32], dict: &Dictionary, table: &CharTable, s: &mut Scra
     for i in base..n {
         let last = s.cost[s.cost.len() - 1];
         let unit = t[i];
-        let c = if (0xDC00..=0xDFFF).contains(&unit) { 0 } else { table.literal_cost(char_at(t, i).0) };
+        let c = if (0xDC00..=0xDFFF).contains(&unit) {
+            0
+        } else {
+            table.literal_cost(char_at(t, i).0)
+        };
         s.cost.push(last + c);
     }
     let (head, prev, cost) = (&mut s.head, &mut s.prev, &s.cost);
@@ -305,7 +319,11 @@ pub fn compress(text: &[u32], dict: &Dictionary, table: &CharTable, s: &mut Scra
                 // One step of lazy matching: a better copy one character later wins. Long
                 // copies are taken as they are; the check would cost more than it finds.
                 let (c, units) = char_at(t, i);
-                let later = if len < LAZY_BELOW { best_at(head, prev, i + units) } else { None };
+                let later = if len < LAZY_BELOW {
+                    best_at(head, prev, i + units)
+                } else {
+                    None
+                };
                 if later.is_some_and(|l| l.0 > saving + table.literal_cost(c)) {
                     table.put_literal(&mut out, c);
                     if units == 2 {
@@ -341,7 +359,7 @@ pub mod tests {
     /// Reference decoder, the same algorithm as `inflate` in `search.js`.
     pub fn decompress(s: &str, dict: &str, table: &str) -> String {
         let table: Vec<char> = table.chars().collect();
-        let val = |c: char| ALPHABET.iter().position(|&a| char::from(a) == c).map(|v| v as usize);
+        let val = |c: char| ALPHABET.iter().position(|&a| char::from(a) == c);
         let chars: Vec<char> = s.chars().collect();
         let mut out: Vec<u16> = dict.encode_utf16().collect();
         let push = |out: &mut Vec<u16>, c: char| {
@@ -437,8 +455,9 @@ pub mod tests {
 
     #[test]
     fn long_copies_and_far_distances_round_trip() {
-        let block: String =
-            (0..12_000).map(|i| char::from_u32(0x4E00 + (i * 7919) % 2000).unwrap_or('x')).collect();
+        let block: String = (0..12_000)
+            .map(|i| char::from_u32(0x4E00 + (i * 7919) % 2000).unwrap_or('x'))
+            .collect();
         round_trip(&format!("{block}中间{block}{}", "啊".repeat(500)), "");
     }
 

@@ -1,24 +1,33 @@
-//! Client-side search: the index files the site ships and `search.js` reads.
+//! Client-side search: the index files the site ships, read by `themes/default/static/search.js`.
 //!
-//! Requirements (SPEC §7, §11): any 2+ Chinese characters of a notice find it, numbers and Latin
-//! words too; it works from `file://` (so every file is a `<script>` calling a global
-//! `gongkaiSearch.*` function, never fetch); a query downloads only what it needs.
+//! Requirements (SPEC §7, §11): any two or more Chinese characters of a notice find it, numbers
+//! and Latin words too; it works from `file://`, so every index file is a classic `<script>` that
+//! calls a global `gongkaiSearch.*` function (never fetch/XHR, no modules, no WebAssembly); a
+//! query downloads only what it needs; 10k notices stay far below Pagefind's 88 MB.
 //!
-//! Design, chosen by measurement (numbers in `docs/search.md` and the module docs):
+//! The design, each part chosen by measurement on `gen_corpus.py` notices (numbers in the docs
+//! of each module and in `examples/search_bench.rs` / `bench/search_bench.py`):
 //!
-//! * tokens are units (one Han character, or one whole number/word) and adjacent-unit bigrams
-//!   ([`tokens`]); the browser cuts queries with the same rules, no dictionary on either side;
-//! * postings are spread over `search/i/<k>.js` by a hash of the token, the shard count chosen
-//!   so a shard is about 20 KB ([`postings`]); lists are gaps, bitsets or complements,
-//!   whichever is smallest ([`codec`]);
-//! * notices are numbered newest first; titles, metadata and LZ-packed text for snippets sit in
-//!   `search/d/<k>.js`, eight notices per file, packed against a shared dictionary of recurring
-//!   sentences, `search/dict.js` ([`docstore`], [`lz`], [`dict`]);
-//! * township and domain filters are id lists in `search/f/t<k>.js` / `search/f/d<k>.js`,
-//!   years are id ranges in `search/meta.js` ([`meta`]).
+//! * tokens are *units* (one Han character, or one whole number/word) and adjacent-unit bigrams
+//!   ([`tokens`]); the browser cuts a query with the same few rules ([`text`]), no dictionary
+//!   on either side, so index and query can never disagree the way jieba and `Intl.Segmenter` do;
+//! * postings are spread over `search/i/<k>.js` by an FNV hash of the token, the shard count
+//!   chosen so a shard is about 20 KB: a query loads one shard per bigram ([`postings`]); each
+//!   list is gaps, a bitset or the complement's gaps, whichever is smallest ([`codec`]);
+//! * notices are numbered newest first; link, title, township, item, date and the text for
+//!   snippets sit in `search/d/<k>.js`, eight notices per file, LZ-packed against a shared
+//!   dictionary of recurring sentences, `search/dict.js` ([`docstore`], [`lz`], [`dict`]);
+//! * township and domain filters are id lists in `search/f/t<k>.js` / `search/f/d<k>.js`; years
+//!   are id ranges in `search/meta.js`, which also carries names and format parameters ([`meta`]).
 //!
-//! elasticlunr-rs is not used: with a bigram tokenizer it writes one JSON index that the
-//! browser must load whole — 10k generated notices give hundreds of MB (see `docs/search.md`).
+//! The browser intersects the lists of a query's tokens, ranks notices with every token in the
+//! title first, then newest first, and for queries of three or more units checks each shown
+//! notice's text (bigrams can all occur without being adjacent) before showing it.
+//!
+//! elasticlunr-rs, the design card's indexer, is not used: it writes one JSON index the browser
+//! must load whole for every search (with this tokenizer and `save_docs(false)`, 22.9 MB for 1k
+//! generated notices; see `examples/search_bench.rs --elasticlunr`), it stores no text for
+//! snippets, and its `zh` mode (jieba) cannot be reproduced in a browser.
 
 mod codec;
 mod dict;
@@ -33,7 +42,7 @@ use std::collections::BTreeMap;
 
 pub use docstore::{DOCS_PER_SHARD, MAX_STORED_CHARS};
 pub use text::normalize;
-pub use tokens::tokens;
+pub use tokens::{token_hash, tokens};
 
 /// A notice as the search index sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -60,22 +69,14 @@ pub struct OutputFile {
 }
 
 /// Single Han characters are indexed from titles only, so a one-character query (what a reader
-/// has typed on the way to two) lists the notices with it in the title. Indexing them from bodies
-/// too was measured on 10k generated notices: +0.8 MB (+14 % of the postings) and +⅓ of the
-/// tokenizing time, for queries that match most notices anyway.
+/// has typed on the way to two) lists the notices with it in the title, and the page says so.
+/// Indexing them from bodies too measured +0.7 MB (+15 % of the postings) on 10k generated
+/// notices, for queries that match most notices anyway.
 pub const TITLE_UNIGRAMS: bool = true;
 
 /// Builds every search file for `docs`. Deterministic: the same notices, in any order, give
 /// byte-identical files (notices are numbered by date, newest first, then by URL).
-fn cpu() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let f: Vec<&str> = stat[stat.rfind(')').unwrap_or(0) + 2..].split(' ').collect();
-    (f[11].parse::<f64>().unwrap_or(0.0) + f[12].parse::<f64>().unwrap_or(0.0)) / 100.0
-}
-
 pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
-    let mut t = cpu();
-    let mut lap = |name: &str| { let n = cpu(); eprintln!("  {name}: {:.2}", n - t); t = n; };
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&docs[a], &docs[b]);
@@ -97,7 +98,6 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
         })
         .collect();
     let entries = postings::build(&indexable);
-    lap("postings");
     drop(indexable);
     let shard_count = postings::shard_count(&entries);
 
@@ -109,7 +109,6 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
         });
     }
     drop(entries);
-    lap("shards");
 
     let stored: Vec<docstore::StoredDoc<'_>> = sorted
         .iter()
@@ -123,11 +122,8 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
         })
         .collect();
     let table = docstore::char_table(&stored);
-    lap("table");
     let dict_text = docstore::dictionary(&stored);
-    lap("dict");
     files.extend(docstore::files(&stored, &dict_text, &table));
-    lap("store");
 
     let township_of: Vec<u32> = stored.iter().map(|d| d.township).collect();
     let domain_of: Vec<u32> = sorted
@@ -148,7 +144,6 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
         dates: sorted.iter().map(|d| d.date.as_str()).collect(),
     };
     files.push(meta::meta_file(&info, &files));
-    lap("meta");
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -181,6 +176,3 @@ fn names<'a>(map: &BTreeMap<&'a str, u32>) -> Vec<&'a str> {
 
 #[cfg(test)]
 mod tests;
-
-#[doc(hidden)]
-pub fn __bench_norm(s: &str, out: &mut Vec<u32>) { text::normalize_codes(s, out) }

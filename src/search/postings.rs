@@ -93,7 +93,7 @@ impl IdList {
                 let gap = if self.count == 0 { id } else { id - self.last };
                 self.push_raw(gap);
                 if self.bytes.len() > n as usize / 8 {
-                    self.to_bits(n);
+                    self.switch_to_bits(n);
                 }
             } else {
                 self.bits[id as usize / 64] |= 1 << (id % 64);
@@ -103,7 +103,7 @@ impl IdList {
         }
     }
 
-    fn to_bits(&mut self, n: u32) {
+    fn switch_to_bits(&mut self, n: u32) {
         let mut bits = vec![0u64; (n as usize).div_ceil(64)];
         for id in self.gap_ids() {
             bits[id as usize / 64] |= 1 << (id % 64);
@@ -240,7 +240,11 @@ fn index_chunk(first_id: u32, docs: &[Indexable<'_>]) -> ChunkIndex {
         for_each_token(doc.text, false, &mut scratch, |t| record(t, false));
     }
     let tokens = num.keys.len();
-    ChunkIndex { all: group(&all, tokens), title: group(&title, tokens), keys: num.keys }
+    ChunkIndex {
+        all: group(&all, tokens),
+        title: group(&title, tokens),
+        keys: num.keys,
+    }
 }
 
 /// One token's encoded lists.
@@ -268,7 +272,11 @@ fn encode(token: Box<str>, lists: &Lists, n: u32) -> Encoded {
     } else {
         encode_list(&lists.title.ids(), n)
     };
-    Encoded { all: encode_list(&lists.all.ids(), n), title, token }
+    Encoded {
+        all: encode_list(&lists.all.ids(), n),
+        title,
+        token,
+    }
 }
 
 /// Which part of the global map a token is merged in: parts are merged in parallel.
@@ -285,8 +293,11 @@ fn part_of(key: &Key, parts: usize) -> usize {
 /// chunk, in chunk order, on its own thread; how many parts there are does not change the result.
 pub fn build(docs: &[Indexable<'_>]) -> Vec<Encoded> {
     let n = docs.len() as u32;
-    let chunks: Vec<(u32, &[Indexable<'_>])> =
-        docs.chunks(CHUNK).enumerate().map(|(i, c)| ((i * CHUNK) as u32, c)).collect();
+    let chunks: Vec<(u32, &[Indexable<'_>])> = docs
+        .chunks(CHUNK)
+        .enumerate()
+        .map(|(i, c)| ((i * CHUNK) as u32, c))
+        .collect();
     let parts = 2 * rayon::current_num_threads();
     let mut global: Vec<FxMap<Key, Lists>> = (0..parts).map(|_| FxMap::default()).collect();
     for batch in chunks.chunks(BATCH) {
@@ -307,7 +318,10 @@ pub fn build(docs: &[Indexable<'_>]) -> Vec<Encoded> {
     }
     let mut out: Vec<Encoded> = global
         .into_par_iter()
-        .flat_map_iter(|map| map.into_iter().map(move |(key, lists)| encode(key.into_string(), &lists, n)))
+        .flat_map_iter(|map| {
+            map.into_iter()
+                .map(move |(key, lists)| encode(key.into_string(), &lists, n))
+        })
         .collect();
     out.par_sort_unstable_by(|a, b| a.token.cmp(&b.token));
     out
@@ -318,7 +332,10 @@ pub const TARGET_SHARD_BYTES: usize = 20_000;
 
 /// How many shards `entries` are spread over.
 pub fn shard_count(entries: &[Encoded]) -> u32 {
-    let total: usize = entries.iter().map(|e| e.token.len() + e.all.len() + e.title.len() + 3).sum();
+    let total: usize = entries
+        .iter()
+        .map(|e| e.token.len() + e.all.len() + e.title.len() + 3)
+        .sum();
     total.div_ceil(TARGET_SHARD_BYTES).clamp(1, 65_536) as u32
 }
 
@@ -356,16 +373,29 @@ mod tests {
 
     fn docs() -> Vec<Indexable<'static>> {
         vec![
-            Indexable { title: "低保名单公示", text: "本期新增低保对象3户。" },
-            Indexable { title: "危房改造", text: "农村危房改造补助，每户3,600元。" },
-            Indexable { title: "通知", text: "低保标准调整" },
+            Indexable {
+                title: "低保名单公示",
+                text: "本期新增低保对象3户。",
+            },
+            Indexable {
+                title: "危房改造",
+                text: "农村危房改造补助，每户3,600元。",
+            },
+            Indexable {
+                title: "通知",
+                text: "低保标准调整",
+            },
         ]
     }
 
     fn lists(entries: &[Encoded], tok: &str) -> (Vec<u32>, Vec<u32>) {
         let e = entries.iter().find(|e| &*e.token == tok).expect(tok);
         let all = decode_list(&e.all, 3);
-        let title = if e.title == SAME_AS_ALL { all.clone() } else { decode_list(&e.title, 3) };
+        let title = if e.title == SAME_AS_ALL {
+            all.clone()
+        } else {
+            decode_list(&e.title, 3)
+        };
         (all, title)
     }
 
@@ -383,13 +413,23 @@ mod tests {
     #[test]
     fn chunk_merge_keeps_ids_in_order() {
         let many: Vec<Indexable<'static>> = (0..CHUNK * 3 + 5)
-            .map(|i| Indexable { title: "公示", text: if i % 2 == 0 { "低保低保" } else { "这是一个很长的编号abcdefghij" } })
+            .map(|i| Indexable {
+                title: "公示",
+                text: if i % 2 == 0 {
+                    "低保低保"
+                } else {
+                    "这是一个很长的编号abcdefghij"
+                },
+            })
             .collect();
         let entries = build(&many);
         for (tok, want) in [("低保", 0), ("abcdefghij", 1)] {
             let e = entries.iter().find(|e| &*e.token == tok).expect("token");
             let ids = decode_list(&e.all, many.len() as u32);
-            assert_eq!(ids, (0..many.len() as u32).filter(|i| i % 2 == want).collect::<Vec<_>>());
+            assert_eq!(
+                ids,
+                (0..many.len() as u32).filter(|i| i % 2 == want).collect::<Vec<_>>()
+            );
         }
     }
 

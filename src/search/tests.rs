@@ -50,7 +50,9 @@ fn text_of(files: &[OutputFile], path: &str) -> String {
 
 fn meta_json(files: &[OutputFile]) -> serde_json::Value {
     let meta = text_of(files, "search/meta.js");
-    let json = meta.strip_prefix("gongkaiSearch.meta(").and_then(|s| s.strip_suffix(");\n"));
+    let json = meta
+        .strip_prefix("gongkaiSearch.meta(")
+        .and_then(|s| s.strip_suffix(");\n"));
     serde_json::from_str(json.unwrap_or_default()).unwrap_or_default()
 }
 
@@ -60,7 +62,10 @@ fn store_shard(files: &[OutputFile], k: usize) -> Vec<Vec<String>> {
     let chars = meta["chars"].as_str().unwrap_or_default();
     let packed_of = |path: &str, call: &str| {
         let text = text_of(files, path);
-        let inner = text.strip_prefix(call).and_then(|s| s.strip_suffix("\");\n")).map(str::to_string);
+        let inner = text
+            .strip_prefix(call)
+            .and_then(|s| s.strip_suffix("\");\n"))
+            .map(str::to_string);
         inner.unwrap_or_default()
     };
     let dict = if meta["dict"].as_u64() == Some(0) {
@@ -70,7 +75,9 @@ fn store_shard(files: &[OutputFile], k: usize) -> Vec<Vec<String>> {
     };
     let packed = packed_of(&format!("search/d/{k}.js"), &format!("gongkaiSearch.docs({k},\""));
     let text = lz::tests::decompress(&packed, &dict, chars);
-    text.split('\n').map(|d| d.split('\t').map(str::to_string).collect()).collect()
+    text.split('\n')
+        .map(|d| d.split('\t').map(str::to_string).collect())
+        .collect()
 }
 
 #[test]
@@ -106,7 +113,13 @@ fn large_sites_get_a_dictionary_every_shard_decodes_with() {
     let docs: Vec<SearchDoc> = (0..200)
         .map(|i| {
             let text = format!("经审核，本期共有{i}户符合条件。公示期间如有异议，请向镇民政办反映。");
-            doc(&format!("t/n/{i:03}.html"), &format!("第{i}期低保公示"), "青山镇", "2026-01-01", &text)
+            doc(
+                &format!("t/n/{i:03}.html"),
+                &format!("第{i}期低保公示"),
+                "青山镇",
+                "2026-01-01",
+                &text,
+            )
         })
         .collect();
     let files = build_index(&docs);

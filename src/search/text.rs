@@ -45,7 +45,11 @@ pub fn fold(c: char) -> char {
 
 #[inline]
 fn ascii_class(u: u32) -> Class {
-    if (0x30..=0x39).contains(&u) || (0x61..=0x7A).contains(&u) { Class::Word } else { Class::Sep }
+    if (0x30..=0x39).contains(&u) || (0x61..=0x7A).contains(&u) {
+        Class::Word
+    } else {
+        Class::Sep
+    }
 }
 
 /// The class of an already folded character, given as a code point.
@@ -63,12 +67,7 @@ pub fn class_of(u: u32) -> Class {
         0xD7 | 0xF7 | 0x37E | 0x387 => Class::Sep,
         0x60C | 0x61B | 0x61F | 0x66A..=0x66D | 0x6D4 => Class::Sep,
         0xF04..=0xF14 => Class::Sep,
-        0xC0..=0x24F
-        | 0x370..=0x3FF
-        | 0x400..=0x4FF
-        | 0x600..=0x6FF
-        | 0xF00..=0xFFF
-        | 0x1820..=0x18AF => Class::Word,
+        0xC0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF | 0x600..=0x6FF | 0xF00..=0xFFF | 0x1820..=0x18AF => Class::Word,
         _ => Class::Sep,
     }
 }
@@ -114,7 +113,11 @@ pub fn normalize_codes(s: &str, out: &mut Vec<u32>) {
             out.push(u);
             continue;
         }
-        let u = if u < 0x80 { u32::from(ASCII_FOLD[u as usize]) } else { fold(c) as u32 };
+        let u = if u < 0x80 {
+            u32::from(ASCII_FOLD[u as usize])
+        } else {
+            fold(c) as u32
+        };
         let digit = (0x30..=0x39).contains(&u);
         if let Some(at) = comma {
             if digit && digits_after < 3 {
@@ -137,10 +140,10 @@ pub fn normalize_codes(s: &str, out: &mut Vec<u32>) {
             Class::Word => u | WORD_FLAG,
         });
     }
-    if comma.is_some() && digits_after == 3 {
-        if let Some(at) = comma {
-            out.remove(at);
-        }
+    if let Some(at) = comma
+        && digits_after == 3
+    {
+        out.remove(at);
     }
 }
 

@@ -76,11 +76,19 @@ pub struct Scratch {
 
 fn push_unit(out: &mut String, codes: &[u32], u: Unit) {
     let end = if u.word { u.end.min(u.start + MAX_WORD) } else { u.end };
-    out.extend(codes[u.start..end].iter().filter_map(|&c| char::from_u32(c & !WORD_FLAG)));
+    out.extend(
+        codes[u.start..end]
+            .iter()
+            .filter_map(|&c| char::from_u32(c & !WORD_FLAG)),
+    );
 }
 
 fn text_tok(s: &str) -> Tok<'_> {
-    if s.len() <= PACKED_BYTES { Tok::Key(pack_bytes(s)) } else { Tok::Text(s) }
+    if s.len() <= PACKED_BYTES {
+        Tok::Key(pack_bytes(s))
+    } else {
+        Tok::Text(s)
+    }
 }
 
 /// Calls `emit` with every token of `text` (normalized here) in text order, duplicates
@@ -97,13 +105,21 @@ pub fn for_each_token(text: &str, unigrams: bool, scratch: &mut Scratch, mut emi
             i += 1;
             continue;
         } else if c & WORD_FLAG == 0 {
-            Unit { start: i, end: i + 1, word: false }
+            Unit {
+                start: i,
+                end: i + 1,
+                word: false,
+            }
         } else {
             let mut j = i + 1;
             while j < codes.len() && codes[j] & WORD_FLAG != 0 {
                 j += 1;
             }
-            Unit { start: i, end: j, word: true }
+            Unit {
+                start: i,
+                end: j,
+                word: true,
+            }
         };
         if unit.word {
             scratch.text.clear();
@@ -206,7 +222,9 @@ mod tests {
         }
         let mut scratch = Scratch::default();
         let mut kinds = Vec::new();
-        for_each_token("12345678 3600元", false, &mut scratch, |t| kinds.push(matches!(t, Tok::Key(_))));
+        for_each_token("12345678 3600元", false, &mut scratch, |t| {
+            kinds.push(matches!(t, Tok::Key(_)))
+        });
         assert_eq!(kinds, [false, true, true], "8-byte words stay text");
     }
 

@@ -1,37 +1,63 @@
-//! Per township and catalog item: every notice of that item, newest first.
+//! Per catalog item: every notice of that item in the county, newest first, grouped by
+//! township (`items/<id>.html#<township>`), for items that have notices.
 
 use crate::render::RenderCx;
-use crate::render::view::{Crumb, PageMeta, root_of};
+use crate::render::view::{Card, Crumb, PageMeta, item_url, root_of};
 use rayon::prelude::*;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Group<'a> {
+    name: &'a str,
+    slug: &'a str,
+    notices: Vec<&'a Card>,
+}
 
 pub fn render_all(cx: &RenderCx) {
-    let keys: Vec<_> = cx.index.by_township_item.iter().collect();
-    keys.into_par_iter().for_each(|(&(t, r), ids)| {
+    let keys: Vec<_> = cx.index.by_item.iter().collect();
+    keys.into_par_iter().for_each(|(&r, ids)| {
         let site = cx.site;
-        let town = &site.config.townships[t];
         let dom = site.catalogs.domain(r);
         let item = site.catalogs.item(r);
+        let groups: Vec<Group> = site
+            .config
+            .townships
+            .iter()
+            .enumerate()
+            .filter_map(|(t, town)| {
+                let notices: Vec<&Card> = ids
+                    .iter()
+                    .filter(|&&i| site.notices[i].township == t)
+                    .map(|&i| &cx.index.cards[i])
+                    .collect();
+                (!notices.is_empty()).then_some(Group {
+                    name: &town.name,
+                    slug: &town.slug,
+                    notices,
+                })
+            })
+            .collect();
         let mut ctx = tera::Context::new();
-        ctx.insert("township", town);
         ctx.insert("domain", &serde_json::json!({"name": dom.name, "slug": dom.slug}));
         ctx.insert("item", item);
         ctx.insert("limit", &item.effective_limit().describe());
-        ctx.insert("notices", &cx.index.cards(ids, usize::MAX));
-        let url = crate::render::view::item_url(&town.slug, &dom.slug, &item.id);
+        ctx.insert("groups", &groups);
+        ctx.insert("total", &ids.len());
+        let url = item_url(&item.id);
         let meta = PageMeta {
             root: root_of(&url),
-            title: format!("{} · {}", town.name, item.path()),
-            description: format!("{}{}：{}", town.name, dom.name, item.path()),
+            title: format!("{} · {}", dom.name, item.path()),
+            description: format!("{}：{}", dom.name, item.path()),
             column_name: item.level2.clone(),
             column_type: "信息公开目录".into(),
             crumbs: vec![
                 Crumb {
-                    name: town.name.clone(),
-                    url: format!("{}/index.html", town.slug),
+                    name: "标准目录".into(),
+                    url: "catalogs/index.html".into(),
                 },
                 Crumb {
                     name: dom.name.clone(),
-                    url: format!("{}/{}/index.html", town.slug, dom.slug),
+                    url: format!("catalogs/{}.html", dom.slug),
                 },
                 Crumb {
                     name: item.path(),

@@ -69,7 +69,7 @@ fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, 
             },
             Crumb {
                 name: item.level2.clone(),
-                url: crate::render::view::item_url(&town.slug, &dom.slug, &item.id),
+                url: format!("{}#{}", crate::render::view::item_url(&item.id), town.slug),
             },
         ],
         url: n.url.clone(),

@@ -142,7 +142,7 @@ fn domain_table(cx: &RenderCx, t: usize, d: usize) -> Output {
                     .join("；"),
                 limit: item.effective_limit().describe(),
                 levels: item.levels.join("、"),
-                url: crate::render::view::item_url(&town.slug, &dom.slug, &item.id),
+                url: format!("{}#{}", crate::render::view::item_url(&item.id), town.slug),
                 count: ids.len(),
                 county_only: !item.allows(crate::catalog::Level::Township),
                 notices: cx.index.cards(ids, 5),

@@ -1,0 +1,733 @@
+/* gongkai site search. Plain ES2017 and no modules, because it must run from file:// (a kiosk
+   or a USB stick), where the only way to load data is a classic <script src>: every index file
+   calls one of the window.gongkaiSearch functions below. The file formats and tokenizing rules
+   are written by src/search/ (see its mod.rs); fold, cls, normalize, units, fnv, readNum,
+   decodeList and inflate mirror that Rust code and must change with it.
+
+   Page contract: #search-form, #search-input, #search-township, #search-domain, #search-year,
+   #search-status, #search-results; this <script> carries data-root (path from the page to the
+   site root). URL parameters q, township, domain, year run a search on load and are kept in
+   sync with history.replaceState. After each search a "gongkai:search" event with the query,
+   total and timing is dispatched on #search-results (the benchmark listens for it). */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var ROOT = (script && script.getAttribute("data-root")) || "./";
+  if (ROOT.charAt(ROOT.length - 1) !== "/") ROOT += "/";
+  var PAGE = 10;          // results shown per "more" step
+  var DEBOUNCE_MS = 0;    // see schedule(): searches are coalesced, not delayed
+  var MAX_BATCHES = 6;    // verification rounds before showing what we have
+  var SNIPPET_BEFORE = 24;
+  var SNIPPET_LENGTH = 110;
+  var FORMAT_VERSION = 1;
+
+  // ---- loading: one <script> per index file, resolved by its registration call ----
+
+  var files = {};
+  var build = "";
+
+  function load(key, path) {
+    var entry = files[key];
+    if (entry) return entry.promise;
+    entry = { done: false };
+    entry.promise = new Promise(function (resolve, reject) {
+      entry.resolve = resolve;
+      entry.reject = reject;
+    });
+    files[key] = entry;
+    var el = document.createElement("script");
+    el.src = ROOT + "search/" + path + (build ? "?v=" + build : "");
+    el.async = true;
+    el.onload = function () {
+      el.parentNode.removeChild(el);
+      if (!entry.done) fail(key, entry, path);
+    };
+    el.onerror = function () {
+      el.parentNode.removeChild(el);
+      fail(key, entry, path);
+    };
+    document.head.appendChild(el);
+    return entry.promise;
+  }
+
+  function fail(key, entry, path) {
+    delete files[key];
+    entry.reject(new Error("无法加载搜索索引文件 search/" + path));
+  }
+
+  function arrive(key, value) {
+    var entry = files[key];
+    if (!entry) {
+      entry = files[key] = { done: false };
+      entry.promise = Promise.resolve(value);
+    } else if (entry.resolve) {
+      entry.resolve(value);
+    }
+    entry.done = true;
+  }
+
+  window.gongkaiSearch = {
+    meta: function (m) { arrive("meta", m); },
+    shard: function (k, keys, lists) { arrive("i" + k, { keys: keys, lists: lists, map: null }); },
+    docs: function (k, packed) { arrive("d" + k, { packed: packed, docs: null }); },
+    dict: function (packed) { arrive("dict", packed); },
+    facet: function (name, list) { arrive("f" + name, list); }
+  };
+
+  var metaPromise = null;
+  function getMeta() {
+    if (!metaPromise) {
+      metaPromise = load("meta", "meta.js").then(function (m) {
+        if (m.version !== FORMAT_VERSION) throw new Error("搜索索引版本不符，请重新生成网站");
+        build = m.build;
+        // Each table character as its UTF-16 units: one, or a surrogate pair packed in 32 bits.
+        m.units = Uint32Array.from(Array.from(m.chars), function (ch) {
+          return ch.length === 2 ? ch.charCodeAt(0) * 65536 + ch.charCodeAt(1) : ch.charCodeAt(0);
+        });
+        return m;
+      });
+      metaPromise.catch(function () { metaPromise = null; });
+    }
+    return metaPromise;
+  }
+
+  // ---- text rules (mirror src/search/text.rs) ----
+
+  function fold(ch) {
+    var u = ch.codePointAt(0);
+    if (u >= 0xff01 && u <= 0xff5e) { u -= 0xfee0; ch = String.fromCharCode(u); }
+    else if (u === 0x3000) return " ";
+    if (u >= 0x41 && u <= 0x5a) return String.fromCharCode(u + 32);
+    if ((u >= 0xc0 && u <= 0x24f) || (u >= 0x370 && u <= 0x3ff) || (u >= 0x400 && u <= 0x4ff)) {
+      var l = ch.toLowerCase();
+      return l.length === 1 ? l : ch;
+    }
+    return ch;
+  }
+
+  var SEP = 0, IDEO = 1, WORD = 2;
+  function cls(u) {
+    if ((u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7a)) return WORD;
+    if (u === 0x3007 || (u >= 0x3040 && u <= 0x30ff) || (u >= 0x3400 && u <= 0x4dbf) ||
+        (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xac00 && u <= 0xd7af) ||
+        (u >= 0xf900 && u <= 0xfaff) || (u >= 0x20000 && u <= 0x323af)) return IDEO;
+    if (u === 0xd7 || u === 0xf7 || u === 0x37e || u === 0x387) return SEP;
+    if (u === 0x60c || u === 0x61b || u === 0x61f || (u >= 0x66a && u <= 0x66d) || u === 0x6d4) return SEP;
+    if (u >= 0xf04 && u <= 0xf14) return SEP;
+    if ((u >= 0xc0 && u <= 0x24f) || (u >= 0x370 && u <= 0x3ff) || (u >= 0x400 && u <= 0x4ff) ||
+        (u >= 0x600 && u <= 0x6ff) || (u >= 0xf00 && u <= 0xfff) || (u >= 0x1820 && u <= 0x18af)) return WORD;
+    return SEP;
+  }
+
+  /* Normalized text plus, for every UTF-16 unit of it, where its character starts and ends in
+     the original string (to put <mark> around "3,600" when "3600" matched). Typed arrays and
+     one string conversion at the end: this runs over whole notices. */
+  function normalize(s) {
+    var n = s.length, cps = new Int32Array(n + 4).fill(-1), at = new Int32Array(n + 1), count = 0;
+    for (var i = 0; i < n; ) {
+      var u = s.codePointAt(i);
+      at[count] = i;
+      cps[count++] = (u >= 0x4e00 && u <= 0x9fff) ? u : fold(String.fromCodePoint(u)).codePointAt(0);
+      i += u > 0xffff ? 2 : 1;
+    }
+    at[count] = n;
+    var out = new Uint16Array(n * 2), starts = new Int32Array(n * 2), ends = new Int32Array(n * 2);
+    var w = 0, prevDigit = false;
+    function digit(k) { return cps[k] >= 0x30 && cps[k] <= 0x39; }
+    for (var k = 0; k < count; k++) {
+      var c = cps[k];
+      if (c === 0x2c && prevDigit && digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4)) continue;
+      prevDigit = c >= 0x30 && c <= 0x39;
+      if (cls(c) === SEP) c = 0x20;
+      if (c > 0xffff) {
+        out[w] = 0xd800 + ((c - 0x10000) >> 10); starts[w] = at[k]; ends[w++] = at[k + 1];
+        out[w] = 0xdc00 + ((c - 0x10000) & 1023);
+      } else out[w] = c;
+      starts[w] = at[k]; ends[w++] = at[k + 1];
+    }
+    return { text: unitsToString(out.subarray(0, w)), starts: starts, ends: ends };
+  }
+
+  function isWordUnitAt(s, i) {
+    return i >= 0 && i < s.length && cls(s.charCodeAt(i)) === WORD;
+  }
+
+  /* Units of one run (mirror src/search/tokens.rs): a Han character, or a whole word. */
+  function units(run) {
+    var out = [], word = "";
+    for (var ch of run) {
+      if (cls(ch.codePointAt(0)) === WORD) { word += ch; continue; }
+      if (word) { out.push({ text: word, word: true }); word = ""; }
+      out.push({ text: ch, word: false });
+    }
+    if (word) out.push({ text: word, word: true });
+    return out;
+  }
+
+  function cut(u, maxWord) {
+    return u.word ? Array.from(u.text).slice(0, maxWord).join("") : u.text;
+  }
+
+  /* A query: its runs (what must appear in the text) and the index tokens that find them. */
+  function parseQuery(q, meta) {
+    var runs = [], tokens = [], verify = false, tooShort = false, titleOnly = false;
+    normalize(q).text.split(" ").forEach(function (run) {
+      if (!run) return;
+      var us = units(run);
+      if (runs.indexOf(run) < 0) runs.push(run);
+      if (us.length === 1) {
+        if (us[0].word) tokens.push(cut(us[0], meta.maxWord));
+        else if (meta.titleUnigrams) { tokens.push(us[0].text); titleOnly = true; }
+        else tooShort = true;
+        if (us[0].word && us[0].text.length > meta.maxWord) verify = true;
+        return;
+      }
+      for (var k = 0; k + 1 < us.length; k++) {
+        tokens.push(cut(us[k], meta.maxWord) + cut(us[k + 1], meta.maxWord));
+        if (us[k].word && us[k].text.length > meta.maxWord) verify = true;
+      }
+      if (us.length > 2) verify = true;
+    });
+    tokens = tokens.filter(function (t, i) { return tokens.indexOf(t) === i; });
+    return { runs: runs, tokens: tokens, verify: verify, tooShort: tooShort && !tokens.length, titleOnly: titleOnly };
+  }
+
+  /* FNV-1a over UTF-8 bytes (mirror token_hash in tokens.rs). */
+  function fnv(t) {
+    var h = 0x811c9dc5;
+    function b(x) { h = Math.imul(h ^ x, 0x01000193) >>> 0; }
+    for (var ch of t) {
+      var c = ch.codePointAt(0);
+      if (c < 0x80) b(c);
+      else if (c < 0x800) { b(0xc0 | (c >> 6)); b(0x80 | (c & 63)); }
+      else if (c < 0x10000) { b(0xe0 | (c >> 12)); b(0x80 | ((c >> 6) & 63)); b(0x80 | (c & 63)); }
+      else { b(0xf0 | (c >> 18)); b(0x80 | ((c >> 12) & 63)); b(0x80 | ((c >> 6) & 63)); b(0x80 | (c & 63)); }
+    }
+    return h >>> 0;
+  }
+
+  // ---- codec (mirror src/search/codec.rs) ----
+
+  var ALPHABET = "!#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+  var SYM = new Int16Array(128).fill(-1);
+  for (var a = 0; a < ALPHABET.length; a++) SYM[ALPHABET.charCodeAt(a)] = a;
+
+  function readNum(r) {
+    var acc = 0, offset = 0, span = 1;
+    for (;;) {
+      var v = r.i < r.s.length ? SYM[r.s.charCodeAt(r.i++)] : -1;
+      if (!(v >= 0)) return -1;
+      if (v < 46) { acc = acc * 46 + v; span *= 46; offset += span; }
+      else return acc * 46 + (v - 46) + offset;
+    }
+  }
+
+  /* A posting list as a bitset of n bits (Uint32Array). */
+  function decodeList(s, n) {
+    var words = new Uint32Array((n + 31) >>> 5);
+    if (!s) return words;
+    var r = { s: s, i: 0 };
+    var kind = readNum(r);
+    if (kind === 1) {
+      for (var k = r.i, base = 0; k < s.length; k++, base += 6) {
+        var v = SYM[s.charCodeAt(k)];
+        for (var b = 0; b < 6; b++) if (v & (1 << b)) words[(base + b) >>> 5] |= 1 << ((base + b) & 31);
+      }
+      return words;
+    }
+    var id = -1;
+    while (r.i < s.length) {
+      var g = readNum(r);
+      if (g < 0) break;
+      id = id < 0 ? g : id + g + 1;
+      if (id < n) words[id >>> 5] |= 1 << (id & 31);
+    }
+    if (kind === 2) {
+      for (var w = 0; w < words.length; w++) words[w] = ~words[w];
+      if (n & 31) words[words.length - 1] &= (1 << (n & 31)) - 1;
+    }
+    return words;
+  }
+
+  function allBits(n) {
+    var words = new Uint32Array((n + 31) >>> 5).fill(0xffffffff);
+    if (n & 31) words[words.length - 1] = (1 << (n & 31)) - 1;
+    return words;
+  }
+
+  function and(a, b) { for (var w = 0; w < a.length; w++) a[w] &= b[w]; return a; }
+
+  function ids(words, except) {
+    var out = [];
+    for (var w = 0; w < words.length; w++) {
+      var x = words[w];
+      if (except) x &= ~except[w];
+      while (x) {
+        var low = x & -x;
+        out.push((w << 5) + 31 - Math.clz32(low));
+        x ^= low;
+      }
+    }
+    return out;
+  }
+
+  /* The document store's packed text (mirror src/search/lz.rs). Positions count UTF-16 units,
+     so it decodes into a Uint16Array with copyWithin. The shared dictionary sits at the front of
+     one reusable buffer (`packer.base` units) and every shard is decoded right after it. */
+  var packer = { buf: new Uint16Array(0), base: 0 };
+
+  function inflateInto(s, meta, base) {
+    var table = meta.units, one = meta.lz[0], two = meta.lz[1], lenClasses = meta.lz[2];
+    var distClasses = meta.lz[3], min = meta.lz[4];
+    var buf = packer.buf, at = base, r = { s: s, i: 0 }, n = s.length;
+    function room(extra) {
+      if (at + extra <= buf.length) return;
+      var bigger = new Uint16Array(Math.max(buf.length * 2, at + extra + 65536));
+      bigger.set(buf);
+      buf = packer.buf = bigger;
+    }
+    while (r.i < n) {
+      room(4);
+      var c = s.charCodeAt(r.i++);
+      var v = c < 128 ? SYM[c] : -1, rank = -1;
+      if (v < 0) {
+        buf[at++] = c;
+        if (c >= 0xd800 && c <= 0xdbff && r.i < n) buf[at++] = s.charCodeAt(r.i++);
+        continue;
+      }
+      if (v < one) rank = v;
+      else if (v < one + two) rank = one + (v - one) * 92 + SYM[s.charCodeAt(r.i++)];
+      if (rank >= 0) {
+        var u = table[rank];
+        if (u > 0xffff) { buf[at++] = u >>> 16; buf[at++] = u & 0xffff; } else buf[at++] = u;
+        continue;
+      }
+      var code = v - one - two, lenClass = Math.floor(code / distClasses), digits = code % distClasses;
+      var len = min + lenClass;
+      if (lenClass === lenClasses - 1) len += readNum(r);
+      var d = 0;
+      for (var k = 0; k <= digits; k++) d = d * 92 + SYM[s.charCodeAt(r.i++)];
+      d += (digits === 0 ? 0 : digits === 1 ? 92 : 92 + 92 * 92) + 1;
+      if (!(d <= at) || !(len < 1e6)) break;
+      room(len);
+      if (d >= len) buf.copyWithin(at, at - d, at - d + len);
+      else for (var m = 0; m < len; m++) buf[at + m] = buf[at - d + m];
+      at += len;
+    }
+    return at;
+  }
+
+  var utf16 = null;
+  try { utf16 = new TextDecoder("utf-16le"); } catch (e) { utf16 = null; }
+  var littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+  /* UTF-16 units to a string: one native call where the platform allows, else in slices. */
+  function unitsToString(units) {
+    if (utf16 && littleEndian) return utf16.decode(units);
+    var parts = [];
+    for (var i = 0; i < units.length; i += 8192) {
+      parts.push(String.fromCharCode.apply(null, units.subarray(i, i + 8192)));
+    }
+    return parts.join("");
+  }
+
+  /* Decodes one store shard (after the dictionary) to its text. */
+  function inflate(s, meta) {
+    var end = inflateInto(s, meta, packer.base);
+    return unitsToString(packer.buf.subarray(packer.base, end));
+  }
+
+  var dictPromise = null;
+  function getDict(meta) {
+    if (!dictPromise) {
+      dictPromise = !meta.dict ? Promise.resolve(true) : load("dict", "dict.js").then(function (p) {
+        packer.base = inflateInto(p, meta, 0);
+        return true;
+      });
+      dictPromise.catch(function () { dictPromise = null; });
+    }
+    return dictPromise;
+  }
+
+  // ---- search ----
+
+  function tokenLists(meta, token) {
+    var k = fnv(token) % meta.shards;
+    return load("i" + k, "i/" + k + ".js").then(function (shard) {
+      if (!shard.map) {
+        shard.map = new Map();
+        shard.keyList = shard.keys ? shard.keys.split(" ") : [];
+        shard.listList = shard.lists.split(" ");
+        shard.keyList.forEach(function (key, i) { shard.map.set(key, i); });
+      }
+      var i = shard.map.get(token);
+      if (i === undefined) return null;
+      var all = shard.listList[2 * i], title = shard.listList[2 * i + 1];
+      return { all: all, title: title === "=" ? all : title };
+    });
+  }
+
+  function indexOfName(list, name) { return name ? list.indexOf(name) : -1; }
+
+  /* Candidate ids for a parsed query and filters: title hits first, each part newest first. */
+  function candidates(meta, query, filters) {
+    var n = meta.docs;
+    var jobs = query.tokens.map(function (t) { return tokenLists(meta, t); });
+    var t = indexOfName(meta.townships, filters.township);
+    var d = indexOfName(meta.domains, filters.domain);
+    jobs.push(filters.township ? (t < 0 ? Promise.resolve("") : load("ft" + t, "f/t" + t + ".js")) : null);
+    jobs.push(filters.domain ? (d < 0 ? Promise.resolve("") : load("fd" + d, "f/d" + d + ".js")) : null);
+    return Promise.all(jobs).then(function (got) {
+      var domainList = got.pop(), townshipList = got.pop();
+      var all = allBits(n), title = allBits(n);
+      for (var i = 0; i < got.length; i++) {
+        if (!got[i]) return [];
+        and(all, decodeList(got[i].all, n));
+        and(title, decodeList(got[i].title, n));
+      }
+      if (townshipList !== null) and(all, decodeList(townshipList, n));
+      if (domainList !== null) and(all, decodeList(domainList, n));
+      if (filters.year) {
+        var range = new Uint32Array(all.length);
+        meta.years.forEach(function (y) {
+          if (y[0] !== filters.year) return;
+          for (var id = y[1]; id < y[2]; id++) range[id >>> 5] |= 1 << (id & 31);
+        });
+        and(all, range);
+      }
+      and(title, all);
+      return ids(title).concat(ids(all, title));
+    });
+  }
+
+  function docShard(meta, id) {
+    var k = Math.floor(id / meta.docsPerShard);
+    return Promise.all([load("d" + k, "d/" + k + ".js"), getDict(meta)]).then(function (got) {
+      var shard = got[0];
+      if (!shard.docs) {
+        shard.docs = inflate(shard.packed, meta).split("\n").map(function (line) {
+          return line.split("\t");
+        });
+      }
+      var f = shard.docs[id - k * meta.docsPerShard] || [];
+      return {
+        id: id, url: f[0] || "", title: f[1] || "", township: meta.townships[+f[2]] || "",
+        item: f[3] || "", date: f[4] || "", cut: f[5] === "1", text: f[6] || ""
+      };
+    });
+  }
+
+  /* Positions in normalized text s where run occurs as whole units. */
+  function occurrences(s, run) {
+    var out = [], from = 0, i;
+    var wordStart = isWordUnitAt(run, 0), wordEnd = isWordUnitAt(run, run.length - 1);
+    while ((i = s.indexOf(run, from)) >= 0) {
+      if (!(wordStart && isWordUnitAt(s, i - 1)) && !(wordEnd && isWordUnitAt(s, i + run.length))) {
+        out.push(i);
+      }
+      from = i + 1;
+    }
+    return out;
+  }
+
+  /* True if run has only Han (kana, Hangul) characters: those are unchanged by normalizing, so
+     the run can be looked up in the original text directly, without normalizing a notice. */
+  function plainRun(run) {
+    for (var ch of run) if (cls(ch.codePointAt(0)) !== IDEO) return false;
+    return true;
+  }
+
+  /* Spans [start, end) of the original string where any query run occurs. `field` caches the
+     normalized form on doc, computed only for runs with letters or digits. */
+  function matches(doc, field, query) {
+    var text = doc[field], spans = [];
+    query.runs.forEach(function (run) {
+      if (plainRun(run)) {
+        for (var i = text.indexOf(run); i >= 0; i = text.indexOf(run, i + 1)) spans.push([i, i + run.length]);
+        return;
+      }
+      var norm = doc[field + "Norm"] || (doc[field + "Norm"] = normalize(text));
+      occurrences(norm.text, run).forEach(function (k) {
+        spans.push([norm.starts[k], norm.ends[k + run.length - 1]]);
+      });
+    });
+    spans.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+    return spans;
+  }
+
+  /* Every run of a query of three or more units must occur (bigrams found it, but not
+     necessarily next to each other); a notice whose text was cut gets the benefit of the doubt. */
+  function verified(doc, query) {
+    doc.titleSpans = matches(doc, "title", query);
+    doc.textSpans = matches(doc, "text", query);
+    if (!query.verify || doc.cut) return true;
+    return query.runs.every(function (run) {
+      var one = { runs: [run] };
+      return matches(doc, "title", one).length > 0 || matches(doc, "text", one).length > 0;
+    });
+  }
+
+  // ---- rendering (text only through textContent / createTextNode) ----
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /* Appends original[from, to) to parent with the spans in it wrapped in <mark>. */
+  function highlighted(parent, original, spans, from, to) {
+    var at = from;
+    spans.forEach(function (sp) {
+      if (sp[0] < at || sp[1] > to) return;
+      if (sp[0] > at) parent.appendChild(document.createTextNode(original.slice(at, sp[0])));
+      parent.appendChild(el("mark", "", original.slice(sp[0], sp[1])));
+      at = sp[1];
+    });
+    if (at < to) parent.appendChild(document.createTextNode(original.slice(at, to)));
+  }
+
+  function snippet(doc) {
+    var p = el("p", "search-result-snippet"), text = doc.text;
+    var first = doc.textSpans.length ? doc.textSpans[0][0] : -1;
+    var from = first < 0 ? 0 : Math.max(0, first - SNIPPET_BEFORE);
+    var to = Math.min(text.length, from + SNIPPET_LENGTH);
+    if (from > 0) p.appendChild(document.createTextNode("…"));
+    highlighted(p, text, doc.textSpans, from, to);
+    if (to < text.length) p.appendChild(document.createTextNode("…"));
+    return p;
+  }
+
+  function resultItem(doc) {
+    var li = el("li", "search-result");
+    var a = el("a", "search-result-title");
+    a.setAttribute("href", ROOT + doc.url);
+    highlighted(a, doc.title, doc.titleSpans, 0, doc.title.length);
+    var h = el("h2", "search-result-heading");
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = el("p", "search-result-meta");
+    [doc.township, doc.item].forEach(function (part) {
+      if (!part) return;
+      meta.appendChild(el("span", "", part));
+      meta.appendChild(document.createTextNode(" · "));
+    });
+    var time = el("time", "", doc.date);
+    time.setAttribute("datetime", doc.date);
+    meta.appendChild(time);
+    li.appendChild(meta);
+    li.appendChild(snippet(doc));
+    return li;
+  }
+
+  /* For tests: the browser's half of the tokenizing contract, to compare with the Rust half. */
+  window.gongkaiSearch.debug = {
+    normalize: function (s) { return normalize(s).text; },
+    tokens: function (q) { return parseQuery(q, { maxWord: 24, titleUnigrams: true }).tokens; },
+    hash: fnv
+  };
+
+  // ---- page ----
+
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status");
+  var results = document.getElementById("search-results");
+  var selects = {
+    township: document.getElementById("search-township"),
+    domain: document.getElementById("search-domain"),
+    year: document.getElementById("search-year")
+  };
+  if (!input || !results) return;
+
+  var generation = 0;
+  var state = null;
+
+  function setStatus(text) { if (status) status.textContent = text; }
+
+  function filters() {
+    var f = {};
+    Object.keys(selects).forEach(function (k) { f[k] = selects[k] ? selects[k].value : ""; });
+    return f;
+  }
+
+  function syncUrl(q, f) {
+    var params = [];
+    if (q) params.push("q=" + encodeURIComponent(q));
+    Object.keys(f).forEach(function (k) { if (f[k]) params.push(k + "=" + encodeURIComponent(f[k])); });
+    var url = location.pathname + (params.length ? "?" + params.join("&") : "") + location.hash;
+    try { history.replaceState(null, "", url); } catch (e) { /* some file:// setups refuse */ }
+  }
+
+  function fillSelect(select, values) {
+    if (!select) return;
+    var real = Array.prototype.filter.call(select.options, function (o) { return o.value; });
+    if (real.length) return;
+    values.forEach(function (v) {
+      var o = el("option", "", v);
+      o.value = v;
+      select.appendChild(o);
+    });
+  }
+
+  function selectValue(select, value) {
+    if (!select || !value) return;
+    var has = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+    if (!has) {
+      var o = el("option", "", value);
+      o.value = value;
+      select.appendChild(o);
+    }
+    select.value = value;
+  }
+
+  function finish(detail) {
+    var ev;
+    try { ev = new CustomEvent("gongkai:search", { detail: detail }); } catch (e) { return; }
+    results.dispatchEvent(ev);
+  }
+
+  function countText(st) {
+    var approx = st.query.verify && st.next < st.ids.length;
+    return "找到" + (approx ? "约 " : " ") + st.total + " 条结果" +
+      (st.query.titleOnly ? "（单个汉字只查标题，输入两个字以上可查全文）" : "");
+  }
+
+  /* Loads, verifies and shows the next page of results of st. */
+  function showMore(st, list) {
+    var shown = 0, batches = 0;
+    function round() {
+      if (st.gen !== generation) return null;
+      var want = PAGE - shown;
+      if (want <= 0 || st.next >= st.ids.length || batches >= MAX_BATCHES) return null;
+      batches++;
+      var take = st.ids.slice(st.next, st.next + want);
+      st.next += take.length;
+      // All shards load in parallel; results appear in rank order as their shard arrives.
+      var chain = Promise.resolve();
+      take.map(function (id) { return docShard(st.meta, id); }).forEach(function (pending) {
+        chain = chain.then(function () { return pending; }).then(function (doc) {
+          if (st.gen !== generation) return;
+          if (!verified(doc, st.query)) { st.total--; return; }
+          list.appendChild(resultItem(doc));
+          shown++;
+          if (!st.firstShown) {
+            st.firstShown = Date.now();
+            setStatus(countText(st));
+          }
+        });
+      });
+      return chain.then(round);
+    }
+    return Promise.resolve(round()).then(function () { return shown; });
+  }
+
+  function render(st) {
+    var list = el("ol", "search-results-list");
+    results.textContent = "";
+    results.appendChild(list);
+    var more = el("button", "search-more", "显示更多结果");
+    more.type = "button";
+    more.hidden = true;
+    results.appendChild(more);
+    more.addEventListener("click", function () {
+      more.disabled = true;
+      showMore(st, list).then(function () {
+        more.disabled = false;
+        more.hidden = st.next >= st.ids.length;
+        setStatus(countText(st));
+      });
+    });
+    return showMore(st, list).then(function (shown) {
+      if (st.gen !== generation) return;
+      if (!shown && st.next >= st.ids.length) {
+        results.textContent = "";
+        setStatus("未找到与“" + st.q + "”相关的公开信息，请换个词试试。");
+      } else {
+        more.hidden = st.next >= st.ids.length;
+        setStatus(countText(st));
+      }
+    });
+  }
+
+  function run() {
+    var q = input.value.trim();
+    var f = filters();
+    var gen = ++generation;
+    var started = Date.now();
+    syncUrl(q, f);
+    if (!q) {
+      results.textContent = "";
+      setStatus("请输入要搜索的词语，例如：低保、危房改造、柳河村、2026、3600。");
+      finish({ query: q, total: 0, ms: 0 });
+      return Promise.resolve();
+    }
+    setStatus("正在搜索…");
+    return getMeta().then(function (meta) {
+      if (gen !== generation) return null;
+      var query = parseQuery(q, meta);
+      if (query.tooShort) {
+        results.textContent = "";
+        setStatus("请至少输入两个字。");
+        return null;
+      }
+      if (!query.tokens.length) {
+        results.textContent = "";
+        setStatus("未找到与“" + q + "”相关的公开信息，请换个词试试。");
+        return null;
+      }
+      return candidates(meta, query, f).then(function (list) {
+        if (gen !== generation) return null;
+        state = { gen: gen, q: q, meta: meta, query: query, ids: list, next: 0, total: list.length };
+        return render(state);
+      });
+    }).then(function () {
+      if (gen !== generation) return;
+      var mine = state && state.gen === gen;
+      finish({ query: q, total: mine ? state.total : 0, ms: Date.now() - started,
+               firstMs: mine && state.firstShown ? state.firstShown - started : null });
+    }, function (err) {
+      if (gen !== generation) return;
+      results.textContent = "";
+      setStatus("搜索暂时不可用：" + err.message);
+      finish({ query: q, total: 0, ms: Date.now() - started, error: err.message });
+    });
+  }
+
+  /* Typing: the first input runs at once (an IME commits a whole word in one event); inputs
+     arriving while a search is loading are coalesced into one more search when it is done. */
+  var busy = false, again = false, composing = false;
+  function schedule() {
+    if (busy) { again = true; return; }
+    busy = true;
+    setTimeout(function () {
+      run().then(function () {
+        busy = false;
+        if (again) { again = false; schedule(); }
+      });
+    }, DEBOUNCE_MS);
+  }
+
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; schedule(); });
+  input.addEventListener("input", function (e) { if (!composing && !e.isComposing) schedule(); });
+  Object.keys(selects).forEach(function (k) {
+    if (selects[k]) selects[k].addEventListener("change", schedule);
+  });
+  if (form) form.addEventListener("submit", function (e) { e.preventDefault(); schedule(); });
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  getMeta().then(function (meta) {
+    fillSelect(selects.township, meta.townships);
+    fillSelect(selects.domain, meta.domains);
+    fillSelect(selects.year, meta.years.map(function (y) { return y[0]; }));
+    // Every search that finds something needs the dictionary: fetch and unpack it while idle.
+    setTimeout(function () { getDict(meta).catch(function () {}); }, 0);
+  }, function () { /* reported by run() */ }).then(function () {
+    Object.keys(selects).forEach(function (k) { selectValue(selects[k], params.get(k) || ""); });
+    schedule();
+  });
+})();
