@@ -74,13 +74,44 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// Link the previous build's file into the staging folder when its bytes are the same.
+    ///
+    /// Creating a file is the dearest thing a build does (an inode to allocate, and on the
+    /// next build one to free); a hard link to an unchanged file costs a directory entry, and
+    /// removing the old tree then only drops a link count. The previous output is never
+    /// modified, so a failed build still leaves it as it was. Where links are not supported
+    /// (FAT32 USB sticks), the file is simply written.
+    fn reuse(&self, rel: &str, dest: &Path, bytes: &[u8]) -> bool {
+        let old = self.target.join(rel);
+        match std::fs::metadata(&old) {
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+            _ => return false,
+        }
+        matches!(std::fs::read(&old), Ok(existing) if existing == bytes) && std::fs::hard_link(&old, dest).is_ok()
+    }
+}
+
 impl Sink for Staging {
     fn put(&self, out: Output) -> io::Result<()> {
         let dest = self.dir.join(&out.path);
         self.ensure_parent(&dest)?;
         match out.content {
-            Content::Bytes(b) => std::fs::write(&dest, b),
-            Content::Copy(src) => std::fs::copy(src, &dest).map(|_| ()),
+            Content::Bytes(b) => {
+                if self.reuse(&out.path, &dest, &b) {
+                    return Ok(());
+                }
+                std::fs::write(&dest, b)
+            }
+            Content::Copy(src) => {
+                if let Ok(bytes) = std::fs::read(&src) {
+                    if self.reuse(&out.path, &dest, &bytes) {
+                        return Ok(());
+                    }
+                    return std::fs::write(&dest, bytes);
+                }
+                std::fs::copy(src, &dest).map(|_| ())
+            }
         }
     }
 }
