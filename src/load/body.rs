@@ -19,7 +19,9 @@ pub struct Heading {
 #[derive(Clone, Debug, Default)]
 pub struct TableFacts {
     pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    /// Number of body rows. The cells themselves are not kept: the rules need the header,
+    /// and a 10k county's name lists would otherwise hold millions of small strings.
+    pub rows: usize,
     pub pos: Pos,
     /// The `##` heading the table stands under, if any.
     pub section: Option<String>,
@@ -95,8 +97,9 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
             }
             Event::End(TagEnd::TableRow) => {
                 if let Some(t) = table.as_mut() {
-                    t.rows.push(std::mem::take(&mut row));
+                    t.rows += 1;
                 }
+                row.clear();
                 f.text.push('\n');
             }
             Event::Text(t) | Event::Code(t) => {
@@ -114,6 +117,8 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
             _ => {}
         }
     }
+    // Kept for the whole build (search, checks): give back what growing the string reserved.
+    f.text.shrink_to_fit();
     f
 }
 
@@ -130,7 +135,7 @@ mod tests {
         assert_eq!(f.headings[0].pos.line, 7);
         assert_eq!(f.links, vec![("附件.pdf".to_string(), Pos::new(9, 2))]);
         assert_eq!(f.tables[0].header, vec!["序号", "户主姓名"]);
-        assert_eq!(f.tables[0].rows, vec![vec!["1", "王某"]]);
+        assert_eq!(f.tables[0].rows, 1);
         assert_eq!(f.tables[0].section.as_deref(), Some("审核对象名单"));
         assert!(f.text.contains("王某"));
     }

@@ -83,7 +83,7 @@ fn place_of(src: &Source, pos: Pos) -> Text {
     }
     for t in &src.facts.tables {
         let first_row = t.pos.line + 2;
-        if pos.line >= first_row && pos.line < first_row + t.rows.len() {
+        if pos.line >= first_row && pos.line < first_row + t.rows {
             let before: String = line.chars().take(pos.column - 1).collect();
             let pipes = before.matches('|').count();
             let cell = if line.trim_start().starts_with('|') {
