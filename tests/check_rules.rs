@@ -336,7 +336,7 @@ fn ambiguous_item_gk031_lists_the_candidates() {
 fn village_level_for_township_item_gk032() {
     // The village comes from liuhe/_index.md: the hint says so and where to move the notice.
     // A village board carrying a township item is common, so by default it is a warning.
-    let (_t, root, diags, status) = check_case("level-not-allowed", LIUHE);
+    let (_t, _root, diags, status) = check_case("level-not-allowed", LIUHE);
     let d = only(&diags, "GK032", &rel(LIUHE, "level-not-allowed"), 3, Some(5));
     says(
         d,

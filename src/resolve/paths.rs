@@ -23,22 +23,6 @@ pub fn page_stem(path: &Path, item_id: &str, published: Date, rel: &str) -> Stri
     format!("{}-{}-{}", item_id, published.strftime("%Y%m%d"), short_hash(rel))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn list_page_names_are_never_notice_names() {
-        let d = jiff::civil::date(2026, 9, 25);
-        assert_eq!(
-            page_stem(Path::new("a/dibao-q3.md"), "sa-05", d, "a/dibao-q3.md"),
-            "dibao-q3"
-        );
-        assert!(page_stem(Path::new("a/index.md"), "sa-05", d, "a/index.md").starts_with("sa-05-20260925-"));
-        assert!(page_stem(Path::new("a/低保公示.md"), "sa-05", d, "x").starts_with("sa-05-20260925-"));
-    }
-}
-
 /// FNV-1a, 6 hex digits: stable across platforms and Rust versions, unlike `DefaultHasher`.
 pub fn short_hash(s: &str) -> String {
     let mut h: u32 = 0x811c_9dc5;
@@ -66,5 +50,21 @@ pub fn attachment(dir: &Path, f: &Field<String>, base: &str) -> Attachment {
         name,
         url,
         pos: f.pos,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_page_names_are_never_notice_names() {
+        let d = jiff::civil::date(2026, 9, 25);
+        assert_eq!(
+            page_stem(Path::new("a/dibao-q3.md"), "sa-05", d, "a/dibao-q3.md"),
+            "dibao-q3"
+        );
+        assert!(page_stem(Path::new("a/index.md"), "sa-05", d, "a/index.md").starts_with("sa-05-20260925-"));
+        assert!(page_stem(Path::new("a/低保公示.md"), "sa-05", d, "x").starts_with("sa-05-20260925-"));
     }
 }

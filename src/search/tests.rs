@@ -147,3 +147,32 @@ fn the_build_hash_changes_with_content() {
     let b = text_of(&build_index(&changed), "search/meta.js");
     assert_ne!(a, b);
 }
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let docs: Vec<SearchDoc> = (0..2100)
+        .map(|i| {
+            let text = format!(
+                "第{i}号公示：本期低保对象{}户，资金{},{:03}元。",
+                i % 37,
+                i % 9,
+                i % 1000
+            );
+            doc(
+                &format!("t/n/{i:04}.html"),
+                &format!("公示{}", i % 13),
+                "青山镇",
+                "2026-01-01",
+                &text,
+            )
+        })
+        .collect();
+    let build = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        pool.install(|| build_index(&docs))
+    };
+    assert!(build(1) == build(3), "1 and 3 threads differ");
+}
