@@ -203,7 +203,7 @@ fn plain(md: &str) -> String {
     out
 }
 
-fn read_content(dir: &Path) -> Result<Vec<SearchDoc>, String> {
+fn read_content(dir: &Path) -> Result<Vec<SearchDoc<'static>>, String> {
     let mut paths = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -248,13 +248,13 @@ fn read_content(dir: &Path) -> Result<Vec<SearchDoc>, String> {
             domain,
             item,
             date: field("发布日期"),
-            text: plain(body),
+            text: plain(body).into(),
         });
     }
     Ok(docs)
 }
 
-fn read_jsonl(file: &Path) -> Result<Vec<SearchDoc>, String> {
+fn read_jsonl(file: &Path) -> Result<Vec<SearchDoc<'static>>, String> {
     use std::io::BufRead;
     let f = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut docs = Vec::new();
@@ -272,7 +272,7 @@ fn read_jsonl(file: &Path) -> Result<Vec<SearchDoc>, String> {
             domain: s("domain_name"),
             item: s("item"),
             date: s("published"),
-            text: plain(&s("body")),
+            text: plain(&s("body")).into(),
         });
     }
     Ok(docs)
@@ -304,7 +304,7 @@ fn elasticlunr_size(docs: &[SearchDoc]) {
         .add_fields(["title", "body"])
         .build();
     for (i, d) in docs.iter().enumerate() {
-        index.add_doc(&i.to_string(), [d.title.as_str(), d.text.as_str()]);
+        index.add_doc(&i.to_string(), [d.title.as_str(), d.text.as_ref()]);
     }
     let json = index.to_json();
     println!(

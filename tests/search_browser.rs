@@ -16,7 +16,7 @@ use scraper::{Html, Selector};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-fn doc(id: usize, township: &str, domain: &str, item: &str, date: &str, title: &str, text: &str) -> SearchDoc {
+fn doc(id: usize, township: &str, domain: &str, item: &str, date: &str, title: &str, text: &str) -> SearchDoc<'static> {
     let slug = match township {
         "青山镇" => "qingshan",
         "柳河乡" => "liuhe",
@@ -29,13 +29,13 @@ fn doc(id: usize, township: &str, domain: &str, item: &str, date: &str, title: &
         domain: domain.into(),
         item: item.into(),
         date: date.into(),
-        text: text.into(),
+        text: text.to_string().into(),
     }
 }
 
 /// Thirty notices of the kinds a county site holds. Numbers 1–6 mention 低保; 7 says
 /// 最低生活保障 but never 低保 (its characters, not adjacent); 10–12 are 危房改造.
-fn notices() -> Vec<SearchDoc> {
+fn notices() -> Vec<SearchDoc<'static>> {
     let sa = "社会救助";
     vec![
         doc(

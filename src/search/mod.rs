@@ -46,7 +46,7 @@ pub use tokens::{token_hash, tokens};
 
 /// A notice as the search index sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Relative to the site root, `/`-separated, e.g. `qingshan/n/sa-05-2026-abc.html`.
     pub url: String,
     pub title: String,
@@ -56,8 +56,9 @@ pub struct SearchDoc {
     pub item: String,
     /// `YYYY-MM-DD`.
     pub date: String,
-    /// Plain text of the body, already checked: no personal identifiers.
-    pub text: String,
+    /// Plain text of the body, already checked: no personal identifiers. Borrowed where it
+    /// can be: a county's bodies are the largest thing a build holds in memory.
+    pub text: std::borrow::Cow<'a, str>,
 }
 
 /// A file to write under the site root.
@@ -76,7 +77,7 @@ pub const TITLE_UNIGRAMS: bool = true;
 
 /// Builds every search file for `docs`. Deterministic: the same notices, in any order, give
 /// byte-identical files (notices are numbered by date, newest first, then by URL).
-pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
+pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&docs[a], &docs[b]);
@@ -85,7 +86,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
             .then_with(|| x.url.cmp(&y.url))
             .then_with(|| x.cmp_rest(y))
     });
-    let sorted: Vec<&SearchDoc> = order.iter().map(|&i| &docs[i]).collect();
+    let sorted: Vec<&SearchDoc<'_>> = order.iter().map(|&i| &docs[i]).collect();
 
     let townships = distinct(sorted.iter().map(|d| d.township.as_str()));
     let domains = distinct(sorted.iter().map(|d| d.domain.as_str()));
@@ -148,9 +149,9 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<OutputFile> {
     files
 }
 
-impl SearchDoc {
+impl SearchDoc<'_> {
     /// Orders the fields the sort key leaves out, so even duplicate URLs sort deterministically.
-    fn cmp_rest(&self, other: &SearchDoc) -> std::cmp::Ordering {
+    fn cmp_rest(&self, other: &SearchDoc<'_>) -> std::cmp::Ordering {
         (&self.title, &self.township, &self.domain, &self.item, &self.text).cmp(&(
             &other.title,
             &other.township,

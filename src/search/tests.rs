@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn doc(url: &str, title: &str, township: &str, date: &str, text: &str) -> SearchDoc {
+fn doc(url: &str, title: &str, township: &str, date: &str, text: &str) -> SearchDoc<'static> {
     SearchDoc {
         url: url.into(),
         title: title.into(),
@@ -10,11 +10,11 @@ fn doc(url: &str, title: &str, township: &str, date: &str, text: &str) -> Search
         domain: "社会救助".into(),
         item: "最低生活保障/审核信息".into(),
         date: date.into(),
-        text: text.into(),
+        text: text.to_string().into(),
     }
 }
 
-fn sample() -> Vec<SearchDoc> {
+fn sample() -> Vec<SearchDoc<'static>> {
     vec![
         doc(
             "qingshan/n/1.html",
@@ -143,7 +143,7 @@ fn empty_site_still_has_a_meta_file() {
 fn the_build_hash_changes_with_content() {
     let a = text_of(&build_index(&sample()), "search/meta.js");
     let mut changed = sample();
-    changed[0].text.push('。');
+    changed[0].text.to_mut().push('。');
     let b = text_of(&build_index(&changed), "search/meta.js");
     assert_ne!(a, b);
 }

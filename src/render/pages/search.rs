@@ -13,11 +13,13 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
         .enumerate()
         .map(|(i, n)| {
             let card = &cx.index.cards[i];
-            let mut text = site.source(n).facts.text.clone();
-            if !n.keywords.is_empty() {
-                text.push('\n');
-                text.push_str(&n.keywords.join(" "));
-            }
+            let body = site.source(n).facts.text.as_str();
+            // Keywords (关键词) let 低保 find a notice that only says 最低生活保障.
+            let text = if n.keywords.is_empty() {
+                std::borrow::Cow::Borrowed(body)
+            } else {
+                std::borrow::Cow::Owned(format!("{body}\n{}", n.keywords.join(" ")))
+            };
             SearchDoc {
                 url: n.url.clone(),
                 title: n.title.clone(),
