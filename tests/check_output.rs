@@ -195,6 +195,18 @@ fn book_toml_bad_value_gk072() {
     build_refused(&root);
 }
 
+#[cfg(not(feature = "minify"))]
+#[test]
+fn minify_without_the_feature_warns() {
+    let (_t, root) = site_with(&[]);
+    edit_book(&root, "output = \"public\"", "output = \"public\"\nminify = true");
+    let (diags, status) = check_json(&root);
+    assert_eq!(codes(&diags), ["GK072"], "{diags:#?}");
+    assert_eq!(diags[0]["severity"], "warning");
+    says(&diags[0], &["site.minify"], &["--features minify"]);
+    assert_eq!(status, 0);
+}
+
 #[test]
 fn site_catalog_syntax_gk080() {
     let (_t, root) = site_with(&[]);

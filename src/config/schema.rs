@@ -131,6 +131,25 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
         minify: r.boolean(site_t, "site", "minify").unwrap_or(false),
     };
     r.digits(&site.code, 6, "", "site.code");
+    if site.minify && !cfg!(feature = "minify") {
+        let pos = r.pos("site.minify");
+        r.diags.push(
+            Diagnostic::warning(
+                Code::ConfigValue,
+                super::FILE,
+                pos,
+                tr!(
+                    "site.minify = true，但本程序编译时没有启用压缩功能，页面不会压缩",
+                    "site.minify = true, but this build of gongkai has no minifier: pages are not minified"
+                ),
+                tr!(
+                    "用 cargo build --release --features minify 重新编译，或删除这一行；静态主机的 gzip 压缩效果更好。",
+                    "Rebuild with --features minify, or remove the line; the host's gzip does more."
+                ),
+            )
+            .with_source(r.src),
+        );
+    }
     let web = ["http://", "https://"].iter().any(|p| site.base_url.starts_with(p));
     if !site.base_url.is_empty() && !web {
         r.bad(
