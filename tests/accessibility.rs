@@ -618,15 +618,7 @@ fn large_mode_meets_the_elder_sizes() {
 /// after the page's scripts ran (virtual time). Killed after two minutes.
 fn chrome_dom(chrome: &Path, profile: &Path, extra: &[&str], url: &str) -> String {
     let mut child = Command::new(chrome)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-        ])
+        .args(HEADLESS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(extra)
         .args(["--dump-dom", url])

@@ -126,20 +126,24 @@ pub fn chromium() -> Option<PathBuf> {
     None
 }
 
+/// Headless Chromium as root on a machine without network: no sandbox, no GPU, and none of
+/// the background connections that would be refused here.
+pub const HEADLESS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+];
+
 /// `chromium --dump-dom URL` after the page's scripts ran.
 pub fn dump_dom(chrome: &Path, url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let o = Command::new(chrome)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--virtual-time-budget=5000",
-        ])
+        .args(HEADLESS)
+        .args(["--virtual-time-budget=5000"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
         .arg(url)
@@ -217,16 +221,8 @@ pub fn pdf_tools() -> Option<()> {
 pub fn print_to_pdf(chrome: &Path, url: &str, pdf: &Path) {
     let profile = tempfile::tempdir().unwrap();
     let o = Command::new(chrome)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
+        .args(HEADLESS)
+        .args(["--no-pdf-header-footer"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(url)
