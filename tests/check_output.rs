@@ -126,15 +126,7 @@ fn failed_build_leaves_the_previous_output_byte_identical() {
     let content_before = snapshot(&root);
     std::fs::copy(case_file("id-number.md"), root.join("content/qingshan/liuhe/x.md")).unwrap();
     let content_before_build = snapshot(&root);
-    let o = run(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--date",
-        DATE,
-    ]);
+    let o = run_build(&root, &out);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("GK050"));
     assert!(snapshot(&out) == before, "the previous output changed");

@@ -65,9 +65,9 @@ pub fn copy_dir(src: &Path, dst: &Path) {
     }
 }
 
-/// Build `root` into `out` for the fixed test date; panics with the messages on failure.
-pub fn build(root: &Path, out: &Path) -> Output {
-    let o = run(&[
+/// `gongkai build` of `root` into `out` for the fixed test date, whatever its outcome.
+pub fn run_build(root: &Path, out: &Path) -> Output {
+    run(&[
         "build",
         "--root",
         root.to_str().unwrap(),
@@ -75,7 +75,12 @@ pub fn build(root: &Path, out: &Path) -> Output {
         out.to_str().unwrap(),
         "--date",
         DATE,
-    ]);
+    ])
+}
+
+/// Build `root` into `out` for the fixed test date; panics with the messages on failure.
+pub fn build(root: &Path, out: &Path) -> Output {
+    let o = run_build(root, out);
     assert!(o.status.success(), "build failed:\n{}", stderr(&o));
     o
 }
@@ -457,15 +462,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn build_refused(root: &Path) {
     let before = snapshot(root);
     let out = root.parent().unwrap().join("out");
-    let o = run(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--date",
-        DATE,
-    ]);
+    let o = run_build(root, &out);
     assert_eq!(o.status.code(), Some(1), "build should fail:\n{}", stderr(&o));
     assert!(!out.exists(), "a failed build wrote {}", out.display());
     assert!(!root.join("public").exists(), "a failed build wrote public/");
