@@ -513,9 +513,11 @@ def report(results, a):
     L.append("### Timings (median, min–max over runs; wall and CPU in seconds, peak RSS in MiB)\n")
     L.append("load1: 1-minute load average at the end of each command. machine iowait: seconds the whole "
              "machine's CPUs sat waiting for the disk during the command (all processes, not only the tool); "
-             "a wall time far above the CPU time with a large iowait is a disk stall on the shared machine.\n")
-    L.append("| notices | tool | runs | wall s | CPU s (user+sys) | peak RSS MiB | load1 | machine iowait s | status |")
-    L.append("|---:|---|---:|---|---|---|---|---|---|")
+             "a wall time far above the CPU time with a large iowait is a disk stall on the shared machine. "
+             "user s is the steadiest figure on a shared machine; sys s (file creation, page faults) swings "
+             "with what the other users of the machine do.\n")
+    L.append("| notices | tool | runs | wall s | CPU s (user+sys) | user s | sys s | peak RSS MiB | load1 | machine iowait s | status |")
+    L.append("|---:|---|---:|---|---|---|---|---|---|---|---|")
     for n, res in results["sizes"].items():
         for t, rs in res["runs"].items():
             if not rs:
@@ -527,11 +529,12 @@ def report(results, a):
                 else ("killed at %d MiB RSS" % a.mem_cap_mib) if r["status"] == "memcap" else r["status"]
                 for r in bad)))
             if not ok and bad:
-                L.append("| %s | %s | %d | > %.0f | – | – | %.1f | – | %s |" % (
+                L.append("| %s | %s | %d | > %.0f | – | – | – | – | %.1f | – | %s |" % (
                     n, t, len(rs), max(r["wall"] for r in bad), rs[-1]["load1"], st))
                 continue
-            L.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s |" % (
-                n, t, len(rs), fmt_s(stats(rs, "wall")), fmt_s(stats(rs, "cpu")), fmt_s(stats(rs, "rss_mib"), nd=0),
+            L.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                n, t, len(rs), fmt_s(stats(rs, "wall")), fmt_s(stats(rs, "cpu")), fmt_s(stats(rs, "user")),
+                fmt_s(stats(rs, "sys")), fmt_s(stats(rs, "rss_mib"), nd=0),
                 fmt_s(stats(rs, "load1"), nd=1), fmt_s(stats(rs, "machine_iowait"), nd=1), st))
     L.append("")
     L.append("### Output (last run)\n")
@@ -578,7 +581,10 @@ def report(results, a):
             L.append("| %s | gongkai build wall / Hugo wall (median of per-run ratios) | %.3f (1/%.1f) | ≤ 0.200 (1/5) at 10k | %s |" % (
                 n, rw, 1 / rw if rw else 0, verdict(rw <= 0.2 and bool(gok)) if n == "10000" else "(not a floor)"))
         if rc is not None:
-            L.append("| %s | gongkai build CPU / Hugo CPU | %.3f | – | – |" % (n, rc))
+            L.append("| %s | gongkai build CPU / Hugo CPU (user+sys) | %.3f | – | – |" % (n, rc))
+        ru = paired_ratio(res, "gongkai-build", "hugo", "user")
+        if ru is not None:
+            L.append("| %s | gongkai build user CPU / Hugo user CPU | %.3f | – | – |" % (n, ru))
         rss = stats(res["runs"].get("gongkai-build", []), "rss_mib")
         if rss:
             cap = {"10000": 300, "100000": 1536}.get(n)
@@ -608,6 +614,11 @@ def report(results, a):
             if c10 and c100:
                 linc = c100["median"] / c10["median"] / 10
                 L.append("| 100000 | (100k CPU / 10k CPU) / 10 | %.2f | (same floor, on CPU time) | %s |" % (linc, verdict(linc <= 1)))
+            u10 = stats(sizes["10000"]["runs"].get("gongkai-build", []), "user")
+            u100 = stats(res["runs"].get("gongkai-build", []), "user")
+            if u10 and u100:
+                linu = u100["median"] / u10["median"] / 10
+                L.append("| 100000 | (100k user CPU / 10k user CPU) / 10 | %.2f | (same floor, on user CPU) | %s |" % (linu, verdict(linu <= 1)))
     L.append("")
     return "\n".join(L)
 
