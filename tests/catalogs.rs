@@ -228,3 +228,36 @@ fn new_writes_a_notice_that_passes_check_and_never_overwrites() {
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(read(&path), before, "new overwrote a file");
 }
+
+/// Two localities' variants of one row share a name; the notice's headings say which one the
+/// clerk followed, so either variant's elements pass.
+#[test]
+fn namesake_rows_are_told_apart_by_their_elements() {
+    let (_t, site) = copy_site(&fixture("basic"));
+    for (file, heading) in [("v02.md", "脱密后的文本及附图等"), ("v13.md", "脱密后的图等")] {
+        std::fs::write(
+            site.join("content/qingshan").join(file),
+            format!(
+                "---\n标题: 青山镇村庄规划公开（{file}）\n事项: 城乡规划/规划编制/部分村庄编制完成的村庄规划、村土地利用规划\n形成日期: 2026-11-02\n发布日期: 2026-11-03\n---\n\n## {heading}\n\n见附图。\n"
+            ),
+        )
+        .unwrap();
+    }
+    let o = run(&[
+        "check",
+        "--root",
+        site.to_str().unwrap(),
+        "--format",
+        "json",
+        "--date",
+        DATE,
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let errors: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

@@ -92,6 +92,17 @@ impl ItemIndex {
         }
     }
 
+    /// Every item whose full path is the same as `r`'s (two localities' variants of one row),
+    /// in catalog order; just `r` when its name is unique.
+    pub fn namesakes(&self, r: ItemRef) -> Vec<ItemRef> {
+        let path = self.full_path(r);
+        self.full_paths
+            .iter()
+            .filter(|(p, _)| p == path)
+            .map(|(_, x)| *x)
+            .collect()
+    }
+
     pub fn full_path(&self, r: ItemRef) -> &str {
         self.full_paths
             .iter()

@@ -19,6 +19,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::{Field, FrontMatter, Loaded, PeriodRaw, Source};
 use crate::tr;
 use crate::util::suggest;
+use crate::util::text::heading_key;
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -223,10 +224,29 @@ impl Resolver<'_> {
         })
     }
 
+    /// Among rows with the very same name, the first whose required elements the notice
+    /// carries: its headings say which of the variants the clerk followed.
+    fn namesake_with_elements(&self, r: crate::catalog::ItemRef) -> crate::catalog::ItemRef {
+        let same = self.catalogs.index.namesakes(r);
+        if same.len() < 2 {
+            return r;
+        }
+        let have: Vec<String> = self.s.facts.headings.iter().map(|h| heading_key(&h.text)).collect();
+        same.into_iter()
+            .find(|&x| {
+                let item = self.catalogs.item(x);
+                item.elements
+                    .iter()
+                    .filter(|e| e.required && !e.people)
+                    .all(|e| have.contains(&heading_key(&e.name)))
+            })
+            .unwrap_or(r)
+    }
+
     fn item(&mut self, f: &Field<String>) -> Option<crate::catalog::ItemRef> {
         let v = &f.value;
         match self.catalogs.index.find(v) {
-            Found::One(r) => Some(r),
+            Found::One(r) => Some(self.namesake_with_elements(r)),
             Found::Ambiguous(many) => {
                 let list: Vec<String> = many
                     .iter()
