@@ -468,3 +468,26 @@ pub fn build_refused(root: &Path) {
     assert!(!root.join("public").exists(), "a failed build wrote public/");
     assert!(snapshot(root) == before, "a failed build changed the site's files");
 }
+
+/// The error diagnostics of `gongkai check --format json` on `root` (warnings left out), and
+/// its exit status.
+pub fn check_errors(root: &Path) -> (Vec<serde_json::Value>, Option<i32>) {
+    let o = run(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+        "--date",
+        DATE,
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("check --format json");
+    let errors = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .cloned()
+        .collect();
+    (errors, o.status.code())
+}
