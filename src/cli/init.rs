@@ -17,6 +17,9 @@ pub struct InitArgs {
     /// 同时把内置目录和主题复制出来以便修改 / also copy the built-in catalogs and theme out
     #[arg(long)]
     pub eject: bool,
+    /// 示例公告的形成和发布日期（默认今天），使新站点可重现 / dates of the sample notice (default today)
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 pub fn run(a: InitArgs, lang: Lang) -> i32 {
@@ -27,6 +30,10 @@ pub fn run(a: InitArgs, lang: Lang) -> i32 {
         }
         return super::USAGE;
     }
+    let today = match super::today(a.date.as_deref(), lang) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
     if a.dir.join("book.toml").exists() {
         match lang {
             Lang::Zh => eprintln!("{} 中已有 book.toml，不会覆盖。", a.dir.display()),
@@ -34,7 +41,7 @@ pub fn run(a: InitArgs, lang: Lang) -> i32 {
         }
         return super::USAGE;
     }
-    match write_site(&a) {
+    match write_site(&a, today) {
         Ok(()) => {
             match lang {
                 Lang::Zh => eprintln!(
@@ -57,7 +64,7 @@ pub fn run(a: InitArgs, lang: Lang) -> i32 {
     }
 }
 
-fn write_site(a: &InitArgs) -> std::io::Result<()> {
+fn write_site(a: &InitArgs, today: jiff::civil::Date) -> std::io::Result<()> {
     let dir = &a.dir;
     let town_code = format!("{}100", a.code);
     std::fs::create_dir_all(dir.join("content").join("zhen"))?;
@@ -66,7 +73,6 @@ fn write_site(a: &InitArgs) -> std::io::Result<()> {
         dir.join("content").join("zhen").join("_index.md"),
         "---\n乡镇: 城关镇\n---\n",
     )?;
-    let today = super::today(None, Lang::Zh).unwrap_or(jiff::civil::date(2026, 1, 5));
     let sample = format!(
         "---\n标题: 城关镇政务公开工作联系方式\n事项: 社会救助/综合业务/监督检查\n形成日期: {d}\n发布日期: {d}\n监督电话: 0000-0000000\n---\n\n为方便群众监督，现将社会救助信访通讯地址和投诉举报电话公布如下。\n\n## 社会救助信访通讯地址\n\n{county}城关镇人民政府民政办（城关镇人民路1号）。\n\n## 社会救助投诉举报电话\n\n0000-0000000（工作日 8:30—17:30）。\n",
         d = crate::dates::format_date(today),
