@@ -19,6 +19,7 @@
 
 mod columns;
 mod ids;
+mod normal;
 mod scan;
 
 use jiff::civil::Date;
@@ -158,5 +159,7 @@ fn digits_of(number: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod disguise_tests;
 #[cfg(test)]
 mod tests;
