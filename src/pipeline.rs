@@ -114,9 +114,14 @@ pub fn build(root: &Path, output: Option<&Path>, today: Date, diags: &mut Diagno
             return None;
         }
     };
-    let files = match crate::render::render(&site, &staging, diags) {
-        Rendered::Files(n) => n,
-        Rendered::TemplateError => return None,
+    // Every file passes the privacy gate on its way to the staging folder; a file it holds
+    // back fails the build, and the staging folder is then dropped, not committed.
+    let gate = crate::privacy::gate::Gate::new(&site, &staging);
+    let rendered = crate::render::render(&site, &gate, diags);
+    let clean = gate.finish(diags);
+    let files = match rendered {
+        Rendered::Files(n) if clean => n,
+        Rendered::Files(_) | Rendered::TemplateError => return None,
         Rendered::Io(e) => {
             io_error(diags, e);
             return None;

@@ -26,4 +26,15 @@ impl Site {
     pub fn source(&self, n: &Notice) -> &Source {
         &self.sources[n.source]
     }
+
+    /// `text` of notice `n` as outputs derived from it may show it (list cards, search, open
+    /// data, feeds): a 隐私豁免 covers the notice's own page and printout only, so the
+    /// exempted numbers are masked everywhere else (SPEC 5.6). Other notices' text has no
+    /// identifiers left to mask: the checks stopped them.
+    pub fn derived<'t>(&self, n: &Notice, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if n.exemption.is_none() {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        std::borrow::Cow::Owned(crate::privacy::gate::site_scanner(self).mask_all(text))
+    }
 }

@@ -97,7 +97,7 @@ impl Sink for Staging {
         let dest = self.dir.join(&out.path);
         self.ensure_parent(&dest)?;
         match out.content {
-            Content::Bytes(b) => {
+            Content::Bytes(b) | Content::Packed { bytes: b, .. } => {
                 if self.reuse(&out.path, &dest, &b) {
                     return Ok(());
                 }

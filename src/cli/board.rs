@@ -74,6 +74,17 @@ pub fn run(root: &Path, a: BoardArgs, lang: Lang) -> i32 {
             crate::dates::format_date(today)
         ))
     });
+    // The bundle passes the same privacy gate as the site's files.
+    let nowhere = crate::render::Memory::default();
+    let mut gate = crate::privacy::gate::Gate::new(&site, &nowhere);
+    let printed: Vec<usize> = entries.iter().map(|e| e.notice).collect();
+    let shown = path.display().to_string();
+    gate.check_file(&shown, html.as_bytes(), &printed);
+    let mut held = Diagnostics::new();
+    if !gate.finish(&mut held) {
+        report(held.sorted(), Format::Human, lang);
+        return super::SITE_ERRORS;
+    }
     if let Err(e) = write_atomically(&path, html.as_bytes()) {
         say(
             lang,

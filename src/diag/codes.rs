@@ -91,6 +91,10 @@ codes! {
         "删除该列；名单只公开目录允许的列（如户主姓名、所在村组、保障人数、金额）。", "Remove the column; publish only the columns the catalog allows.";
     EmptyExemption = "GK055", "隐私豁免没有写明理由", "A privacy exemption without a reason",
         "写明依据和理由，例如 隐私豁免: 经本人书面同意公开联系电话。", "Write the reason for the exemption.";
+    OutputLeak = "GK056", "生成的文件中有未遮蔽的个人信息", "An output file would carry an unmasked identifier",
+        "在来源文件中把号码改为遮蔽形式；没有写入任何文件，原有网站保持不变。", "Mask the number in the source file; nothing was written.";
+    UncheckedAttachment = "GK057", "附件内容无法自动检查个人信息", "An attachment's text cannot be checked automatically",
+        "人工核对该附件（扫描件、图片、加密 PDF）中没有身份证号、手机号、银行卡号，或改用可检查的格式。", "Check the attachment by hand for identifiers, or use a format gongkai can read.";
     BrokenLink = "GK060", "站内链接指向不存在的文件", "An internal link points to a missing file",
         "检查链接路径，或把被链接的文件放进站点。", "Fix the link path or add the file.";
     MissingFile = "GK061", "附件或数据文件不存在", "An attachment or data file is missing",
@@ -117,6 +121,8 @@ codes! {
         "每个事项的 id 必须唯一。", "Give every item a unique id.";
     Template = "GK090", "模板错误", "Template error",
         "检查主题模板的语法和变量名。", "Check the theme template's syntax and variables.";
+    Suppressed = "GK099", "同类问题过多，其余未逐条列出", "Too many findings of one kind; the rest are counted",
+        "先改正列出的问题，再运行 gongkai check 查看其余的。", "Fix the listed ones, then run gongkai check again.";
     Io = "GK091", "读写文件失败", "File could not be read or written",
         "检查文件是否存在、是否有权限、磁盘是否已满。", "Check the file exists, permissions and disk space.";
 }

@@ -208,6 +208,24 @@ fn entry(code: Code) -> Option<Entry> {
             "隐私豁免: \"\"",
             "隐私豁免: 村委会主任王海书面同意公开本人手机号码，作为异议受理电话",
         ),
+        OutputLeak => (
+            "每个要写出的文件（网页、搜索索引、开放数据、订阅、附件、数据文件、文件名）在写入前都经过同一个个人信息检查。号码即使被 Markdown 标记、HTML 实体、全角字符、空格或零宽字符拆开，也会被识别。发现未遮蔽的号码时整个生成中止，原有网站保持不变；消息只显示遮蔽后的号码。",
+            "Every file about to be written (pages, search index, open data, feeds, attachments, data files, file names) passes one scanner first, which sees through markup, entities, full-width digits, spaces and zero-width characters. A hit stops the build and leaves the previous site as it was; messages show only the masked number.",
+            "附件: [张三340825199001011239.pdf]",
+            "附件: [张三身份证复印件（已遮蔽）.pdf]",
+        ),
+        UncheckedAttachment => (
+            "gongkai 能读取 CSV、TXT、XLSX/XLS/ODS 的每个工作表、DOCX 的正文，并检查其中的号码；图片、扫描件和无法读取的文件只能由人核对。警告会一直显示，提醒发布前人工检查。",
+            "gongkai reads CSV, TXT, every sheet of XLSX/XLS/ODS and DOCX text; images, scans and unreadable files must be checked by a person.",
+            "附件: [低保审批表扫描件.jpg]",
+            "（人工确认扫描件中的身份证号已涂黑后发布）",
+        ),
+        Suppressed => (
+            "同一个文件中同一类问题超过 20 个时，只逐条列出前 20 个，其余只计数，以免输出过长、占用过多内存。改正后再检查即可看到其余的。",
+            "Past 20 findings of one code in one file, the rest are counted, not listed.",
+            "（一个文件中有 2 万个失效链接）",
+            "（逐个改正，或检查链接是否整批写错）",
+        ),
         BrokenLink => (
             "正文中的站内链接必须指向站点内存在的文件；链接到其他公告时写它的 .md 文件的相对路径。",
             "Internal links must point at files that exist; link other notices by their .md path.",

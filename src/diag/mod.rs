@@ -129,9 +129,21 @@ pub struct Diagnostic {
     pub pos: Pos,
     pub message: Text,
     pub hint: Text,
-    /// The offending source line, shown under the message in the human format.
+    /// The offending stretch of the source line, shown under the message in the human
+    /// format: at most [`EXCERPT_CHARS`] characters around the column, never the whole line
+    /// (a one-line 5 MB notice with 20,000 findings would otherwise hold 20,000 copies).
     pub source_line: Option<String>,
+    /// The column of the excerpt's first character in the whole line (1-based).
+    pub source_from: usize,
 }
+
+/// How much of a source line one diagnostic keeps.
+pub const EXCERPT_CHARS: usize = 120;
+/// Characters of context kept before the column.
+const EXCERPT_BEFORE: usize = 40;
+/// Findings kept per file and code; the rest are counted and summed up in one line, so a
+/// notice with 20,000 broken links costs 20 diagnostics, not 20,000.
+pub const PER_FILE_AND_CODE: usize = 20;
 
 impl Diagnostic {
     pub fn error(code: Code, file: impl Into<String>, pos: Pos, message: Text, hint: Text) -> Self {
@@ -143,6 +155,7 @@ impl Diagnostic {
             message,
             hint,
             source_line: None,
+            source_from: 1,
         }
     }
 
@@ -153,19 +166,29 @@ impl Diagnostic {
         }
     }
 
-    /// Attach the source line at `self.pos` from the file's text.
+    /// Attach the stretch of the source line at `self.pos` from the file's text.
     pub fn with_source(mut self, src: &str) -> Self {
-        if self.pos.line > 0 {
-            self.source_line = src.lines().nth(self.pos.line - 1).map(str::to_owned);
+        if self.pos.line > 0
+            && let Some(line) = src.lines().nth(self.pos.line - 1)
+        {
+            let from = self.pos.column.saturating_sub(EXCERPT_BEFORE).max(1);
+            let skip = line.char_indices().nth(from - 1).map_or(line.len(), |(b, _)| b);
+            let rest = &line[skip..];
+            let end = rest.char_indices().nth(EXCERPT_CHARS).map_or(rest.len(), |(b, _)| b);
+            self.source_line = Some(rest[..end].to_owned());
+            self.source_from = from;
         }
         self
     }
 }
 
-/// The diagnostics of one run, in the order found; sorted for output.
+/// The diagnostics of one run, in the order found; sorted for output. At most
+/// [`PER_FILE_AND_CODE`] findings of one code are kept per file; the others are counted.
 #[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// Per (file, code): how many were pushed, and how many of them kept.
+    counts: std::collections::HashMap<(String, Code), (usize, usize)>,
 }
 
 impl Diagnostics {
@@ -174,11 +197,42 @@ impl Diagnostics {
     }
 
     pub fn push(&mut self, d: Diagnostic) {
-        self.list.push(d);
+        self.push_counted(d, 1);
     }
 
-    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
-        self.list.extend(other);
+    /// Whether a finding of `code` in `file` would still be kept (so that callers can skip
+    /// the work of building one that would only be counted).
+    pub fn wants(&self, file: &str, code: Code) -> bool {
+        self.counts
+            .get(&(file.to_string(), code))
+            .is_none_or(|(_, kept)| *kept < PER_FILE_AND_CODE)
+    }
+
+    /// Counts a finding that was not built because [`Diagnostics::wants`] said no.
+    pub fn count_only(&mut self, file: &str, code: Code) {
+        self.counts.entry((file.to_string(), code)).or_default().0 += 1;
+    }
+
+    fn push_counted(&mut self, d: Diagnostic, seen: usize) {
+        let entry = self.counts.entry((d.file.clone(), d.code)).or_default();
+        entry.0 += seen;
+        if entry.1 < PER_FILE_AND_CODE {
+            entry.1 += 1;
+            self.list.push(d);
+        }
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        let mut extra = other.counts;
+        for d in other.list {
+            let seen = extra.get_mut(&(d.file.clone(), d.code)).map_or(1, |(seen, kept)| {
+                // The first kept one carries the count of those the other list dropped.
+                let carried = 1 + seen.saturating_sub(*kept);
+                *seen = *kept;
+                carried
+            });
+            self.push_counted(d, seen);
+        }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -197,11 +251,47 @@ impl Diagnostics {
         self.list.iter()
     }
 
-    /// File, then line, then code: the order a clerk fixes things in.
+    /// File, then line, then code: the order a clerk fixes things in. Each (file, code) with
+    /// findings beyond the cap gets one closing line saying how many more there are.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.list
             .sort_by(|a, b| (&a.file, a.pos, a.code, a.severity).cmp(&(&b.file, b.pos, b.code, b.severity)));
         self.list.dedup();
+        let mut more: Vec<(&(String, Code), usize)> = self
+            .counts
+            .iter()
+            .filter(|(_, (seen, kept))| seen > kept)
+            .map(|(k, (seen, kept))| (k, seen - kept))
+            .collect();
+        more.sort();
+        let summaries: Vec<Diagnostic> = more
+            .into_iter()
+            .map(|((file, code), n)| {
+                let severity = self
+                    .list
+                    .iter()
+                    .find(|d| &d.file == file && d.code == *code)
+                    .map_or(Severity::Warning, |d| d.severity);
+                let c = code.as_str();
+                Diagnostic {
+                    severity,
+                    ..Diagnostic::error(
+                        Code::Suppressed,
+                        file.clone(),
+                        Pos::default(),
+                        crate::tr!(
+                            "此文件还有 {n} 个同类问题（{c}）未逐条列出",
+                            "{n} more findings of {c} in this file are not listed"
+                        ),
+                        crate::tr!(
+                            "先改正上面列出的 {c} 问题，再运行 gongkai check 查看其余的。",
+                            "Fix the {c} findings above, then run gongkai check again for the rest."
+                        ),
+                    )
+                }
+            })
+            .collect();
+        self.list.extend(summaries);
         self.list
     }
 }

@@ -2,6 +2,21 @@
 
 use super::{Diagnostic, Lang, Severity};
 
+/// What leaves gongkai for a terminal, a CI log or another program passes the same scanner as
+/// the site's files: a message that quotes a clerk's value, or the source line under it, shows
+/// any identifier in it masked (SPEC 5.6). The scanner's "today" is far ahead so that every
+/// plausible birth date counts: here a false mask costs nothing.
+fn masked(text: &str) -> std::borrow::Cow<'_, str> {
+    thread_local! {
+        static SCANNER: crate::privacy::Scanner = crate::privacy::Scanner::new(jiff::civil::date(2100, 1, 1));
+    }
+    if text.bytes().filter(u8::is_ascii_digit).nth(10).is_none() && !text.contains(|c: char| ('０'..='９').contains(&c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(SCANNER.with(|s| s.mask_all(text)))
+}
+
 /// The human format: one block per problem, with the source line and a caret under the column,
 /// then a summary line. CJK characters are two columns wide in a terminal, so the caret is
 /// indented by display width, not by character count.
@@ -14,21 +29,30 @@ pub fn render_human(diags: &[Diagnostic], lang: Lang) -> String {
             (Severity::Error, Lang::En) => "error",
             (Severity::Warning, Lang::En) => "warning",
         };
-        out.push_str(&format!("{sev}[{}]: {}\n", d.code.as_str(), d.message.get(lang)));
+        out.push_str(&format!(
+            "{sev}[{}]: {}\n",
+            d.code.as_str(),
+            masked(d.message.get(lang))
+        ));
         // The gutter is as wide as the line number, as in rustc, so that `-->`, `|` and `=`
         // line up whatever the number of digits.
         let num = d.pos.line.to_string();
         let pad = " ".repeat(num.len());
         if d.pos.line > 0 {
-            out.push_str(&format!("{pad}--> {}:{}:{}\n", d.file, d.pos.line, d.pos.column));
+            out.push_str(&format!(
+                "{pad}--> {}:{}:{}\n",
+                masked(&d.file),
+                d.pos.line,
+                d.pos.column
+            ));
         } else {
-            out.push_str(&format!("{pad}--> {}\n", d.file));
+            out.push_str(&format!("{pad}--> {}\n", masked(&d.file)));
         }
         if let Some(line) = &d.source_line {
-            let shown: String = line.chars().take(160).collect();
-            let caret_at: usize = line
+            let shown = masked(line);
+            let caret_at: usize = shown
                 .chars()
-                .take(d.pos.column.saturating_sub(1))
+                .take(d.pos.column.saturating_sub(d.source_from))
                 .map(display_width)
                 .sum();
             out.push_str(&format!(
@@ -40,7 +64,7 @@ pub fn render_human(diags: &[Diagnostic], lang: Lang) -> String {
             Lang::Zh => "提示",
             Lang::En => "hint",
         };
-        out.push_str(&format!("{pad} = {hint}: {}\n\n", d.hint.get(lang)));
+        out.push_str(&format!("{pad} = {hint}: {}\n\n", masked(d.hint.get(lang))));
     }
     let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diags.len() - errors;
@@ -67,11 +91,11 @@ pub fn render_json(diags: &[Diagnostic], lang: Lang) -> String {
             serde_json::json!({
                 "code": d.code.as_str(),
                 "severity": d.severity.as_str(),
-                "file": d.file,
+                "file": masked(&d.file),
                 "line": d.pos.line,
                 "column": d.pos.column,
-                "message": d.message.get(lang),
-                "hint": d.hint.get(lang),
+                "message": masked(d.message.get(lang)),
+                "hint": masked(d.hint.get(lang)),
             })
         })
         .collect();

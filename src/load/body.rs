@@ -38,13 +38,9 @@ pub struct BodyFacts {
 
 /// Scan `body`, whose first line is line `first_line` of the file.
 pub fn scan(body: &str, first_line: usize) -> BodyFacts {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let lines = crate::util::text::LineIndex::new(body);
     let pos_at = |offset: usize| {
-        let line = line_starts.partition_point(|&s| s <= offset);
-        let start = line_starts[line - 1];
-        let col = body.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let (line, col) = lines.line_col(offset);
         Pos::new(first_line + line - 1, col)
     };
     let mut f = BodyFacts::default();

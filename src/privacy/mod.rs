@@ -18,6 +18,8 @@
 //! amount, a date, a 文号, or a number that is already masked.
 
 mod columns;
+pub mod extract;
+pub mod gate;
 mod ids;
 mod normal;
 mod scan;
@@ -65,6 +67,9 @@ pub struct Hit {
     pub found: String,
     /// The site-wide masked form to publish instead (see [`mask`]).
     pub masked: String,
+    /// The number proper as plain ASCII (`13812345678`, `11010519491231002X`), however it
+    /// was written: what two sightings of one number have in common.
+    pub digits: String,
 }
 
 /// Scans texts for unmasked identifiers.

@@ -213,6 +213,7 @@ impl Match {
             end,
             found: text.get(start..end).unwrap_or_default().to_string(),
             masked: format!("{prefix}{}", super::mask(self.kind, &digits)),
+            digits,
         }
     }
 }

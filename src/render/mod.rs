@@ -30,6 +30,12 @@ pub enum Content {
     Bytes(Vec<u8>),
     /// Copied from a source file (attachments).
     Copy(PathBuf),
+    /// Bytes that are an encoding of text (the search document store): `readable` is what a
+    /// reader of the file recovers, and what the privacy gate reads.
+    Packed {
+        bytes: Vec<u8>,
+        readable: String,
+    },
 }
 
 /// Where rendered files go. `put` is called from many threads at once.

@@ -131,6 +131,17 @@ impl<'a> NoticeLinks<'a> {
     }
 }
 
+/// Whether notice `n`'s list of people has been taken down on the site's "today".
+pub fn is_withdrawn(site: &Site, n: &crate::resolve::Notice) -> bool {
+    n.period_state(site.today, site.config.print.withdraw_after_days) == Some(PeriodState::Withdrawn)
+}
+
+/// The body of withdrawn notice `i` as its page shows it (people's tables replaced by the
+/// note), without links: what search may still hold of it.
+pub fn withdrawn_body(site: &Site, i: usize) -> String {
+    build(site, i, &|_| None, None).body
+}
+
 /// Build the view of notice `i`. `link` maps a body link as written to the URL to use;
 /// `site_prefix` goes before site paths in the view's own links (`"../../"` on a page, the
 /// `base_url` on paper, or `None` for no links).
@@ -142,7 +153,7 @@ pub fn build<'a>(
 ) -> NoticeView<'a> {
     let n = &site.notices[i];
     let src = site.source(n);
-    let withdrawn = n.period_state(site.today, site.config.print.withdraw_after_days) == Some(PeriodState::Withdrawn);
+    let withdrawn = is_withdrawn(site, n);
     let item = site.catalogs.item(n.item);
     let people: Vec<String> = if withdrawn {
         item.people_elements().map(|e| heading_key(&e.name)).collect()
@@ -203,7 +214,8 @@ pub fn build<'a>(
         withdrawn_note,
         body,
         table: site.tables[i].as_ref().filter(|_| !withdrawn),
-        data_file: n.data.as_ref().map(|d| FileLink {
+        // The download of a withdrawn list goes with its table.
+        data_file: n.data.as_ref().filter(|_| !withdrawn).map(|d| FileLink {
             name: d.name.clone(),
             url: url(&d.url),
         }),

@@ -84,7 +84,7 @@ impl Card {
         let d = site.catalogs.domain(n.item);
         let item = site.catalogs.item(n.item);
         Card {
-            title: n.title.clone(),
+            title: site.derived(n, &n.title).into_owned(),
             url: n.url.clone(),
             township: t.name.clone(),
             township_slug: t.slug.clone(),

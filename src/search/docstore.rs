@@ -155,6 +155,17 @@ pub fn dictionary(docs: &[StoredDoc<'_>]) -> String {
     dict::build(&sample, DICT_CHARS)
 }
 
+/// The packer's input as text, fields on lines of their own: what the browser unpacks.
+fn readable(codes: &[u32]) -> String {
+    char::decode_utf16(codes.iter().map(|&u| u as u16))
+        .map(|c| match c {
+            Ok('\t') => '\n',
+            Ok(c) => c,
+            Err(_) => '\u{FFFD}',
+        })
+        .collect()
+}
+
 fn packed_file(call: &str, packed: &str) -> Vec<u8> {
     let mut out = String::with_capacity(packed.len() + 32);
     out.push_str(call);
@@ -185,6 +196,7 @@ pub fn files(docs: &[StoredDoc<'_>], dict_text: &str, table: &CharTable) -> Vec<
                 OutputFile {
                     path: format!("search/d/{k}.js"),
                     bytes: packed_file(&format!("gongkaiSearch.docs({k},"), &packed),
+                    readable: Some(readable(codes)),
                 }
             },
         )
@@ -195,6 +207,7 @@ pub fn files(docs: &[StoredDoc<'_>], dict_text: &str, table: &CharTable) -> Vec<
         files.push(OutputFile {
             path: "search/dict.js".to_string(),
             bytes: packed_file("gongkaiSearch.dict(", &packed),
+            readable: Some(dict_text.to_string()),
         });
     }
     files

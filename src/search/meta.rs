@@ -102,6 +102,7 @@ pub fn meta_file(info: &MetaInput<'_>, files: &[OutputFile]) -> OutputFile {
     let json = serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_string());
     let json = json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
     OutputFile {
+        readable: None,
         path: "search/meta.js".to_string(),
         bytes: format!("gongkaiSearch.meta({json});\n").into_bytes(),
     }
@@ -125,6 +126,7 @@ pub fn facet_files(prefix: &str, value_of: &[u32], values: usize) -> Vec<OutputF
             js_string(&mut body, &encode_list(list, value_of.len() as u32));
             body.push_str(");\n");
             OutputFile {
+                readable: None,
                 path: format!("search/f/{prefix}{k}.js"),
                 bytes: body.into_bytes(),
             }

@@ -67,6 +67,8 @@ pub struct OutputFile {
     /// Relative to the site root, e.g. `search/i/17.js`.
     pub path: String,
     pub bytes: Vec<u8>,
+    /// For packed files, the text they decode to (what the privacy gate reads).
+    pub readable: Option<String>,
 }
 
 /// Single Han characters are indexed from titles only, so a one-character query (what a reader
@@ -107,6 +109,7 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
         files.push(OutputFile {
             path: format!("search/i/{k}.js"),
             bytes: body.into_bytes(),
+            readable: None,
         });
     }
     drop(entries);

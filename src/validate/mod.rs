@@ -35,6 +35,10 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn push(&mut self, d: Diagnostic) {
+        if !self.diags.wants(&d.file, d.code) {
+            self.diags.count_only(&d.file, d.code);
+            return;
+        }
         let d = match self.by_rel.get(d.file.as_str()) {
             Some(&i) if d.source_line.is_none() => d.with_source(&self.site.sources[i].text),
             _ => d,

@@ -5,7 +5,6 @@
 use super::Ctx;
 use crate::diag::{Code, Diagnostic, Pos, Text, rel_path};
 use crate::load::Source;
-use crate::load::table::DataTable;
 use crate::privacy::{self, IdKind};
 use crate::resolve::Notice;
 use crate::tr;
@@ -32,8 +31,16 @@ pub fn check(cx: &mut Ctx, index: usize, n: &Notice) {
     if !exempt {
         let src = cx.site.source(n);
         source_identifiers(cx, src);
-        if let (Some(table), Some(data)) = (cx.site.tables[index].as_ref(), &n.data) {
-            data_identifiers(cx, table, &data.source);
+        // A data file that cannot be read as a table is GK064 already, and a missing or
+        // outside file GK061/GK062: only files that will be published are read here.
+        let table = cx.site.tables[index].as_ref();
+        if let (Some(data), Some(t)) = (&n.data, table) {
+            file_identifiers(cx, &data.source, Some(&t.header));
+        }
+        for a in &n.attachments {
+            if publishable(cx, &a.source) {
+                file_identifiers(cx, &a.source, None);
+            }
         }
     }
     columns(cx, index, n);
@@ -54,12 +61,17 @@ pub fn other_source(cx: &mut Ctx, src: &Source) {
     }
     source_identifiers(cx, src);
     let dir = src.path.parent().unwrap_or(&cx.site.root);
-    if let Some(data) = &src.fm.data {
-        let path = dir.join(data.value.trim());
-        if let Ok(table) = crate::load::table::read(&path) {
-            data_identifiers(cx, &table, &path);
+    for name in src.fm.data.iter().chain(&src.fm.attachments) {
+        let path = dir.join(name.value.trim());
+        if publishable(cx, &path) {
+            file_identifiers(cx, &path, None);
         }
     }
+}
+
+/// A file that exists inside the site (the others are reported by the link rules).
+fn publishable(cx: &Ctx, path: &Path) -> bool {
+    path.is_file() && crate::render::notice_view::normalize(path).starts_with(&cx.site.root)
 }
 
 fn scanner(cx: &Ctx) -> privacy::Scanner {
@@ -101,9 +113,21 @@ fn place_of(src: &Source, pos: Pos) -> Text {
 }
 
 fn source_identifiers(cx: &mut Ctx, src: &Source) {
+    // The file's own name and folders reach the page URL, the sitemap, feeds and search.
+    for hit in scanner(cx).scan(&src.rel) {
+        let place = tr!("文件名“{}”中", "file name `{}`: ", masked_path(&src.rel, &hit));
+        let mut d = leak(&src.rel, Pos::default(), &place, &hit);
+        d.hint = tr!(
+            "改名：文件名和文件夹名会出现在网址、网站地图、订阅和搜索中，不能含有个人信息，例如改为 低保名单公示.md。",
+            "Rename it: file and folder names reach URLs, the sitemap, feeds and search; e.g. 低保名单公示.md."
+        );
+        cx.push(d);
+    }
     let hits = scanner(cx).scan(&src.text);
+    let lines = crate::util::text::LineIndex::new(&src.text);
     for hit in hits {
-        let pos = Pos::of_offset(&src.text, hit.start);
+        let (line, column) = lines.line_col(hit.start);
+        let pos = Pos::new(line, column);
         let place = place_of(src, pos);
         cx.push(leak(&src.rel, pos, &place, &hit));
     }
@@ -125,31 +149,65 @@ fn data_pos(text: Option<&str>, line: usize, cell: usize, needle: &str) -> Pos {
     Pos::new(line, col.unwrap_or(cell + 1))
 }
 
-fn data_identifiers(cx: &mut Ctx, table: &DataTable, path: &Path) {
+/// Every part of a file the notice publishes (attachment or data file): the header row and
+/// every row of a CSV, every sheet of a workbook, the text of a DOCX. `header` names the
+/// columns of a data file's first sheet.
+fn file_identifiers(cx: &mut Ctx, path: &Path, header: Option<&[String]>) {
+    use crate::privacy::extract::{Extracted, extract};
     let file = rel_path(&cx.site.root, path);
     let scanner = scanner(cx);
     let mut found = Vec::new();
-    let mut text: Option<Option<String>> = None;
-    for (r, row) in table.rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            for hit in scanner.scan(cell) {
-                let text = text.get_or_insert_with(|| csv_text(path)).as_deref();
-                let line = table.lines.get(r).copied().unwrap_or(r + 2);
-                let place = match table.header.get(c).filter(|h| !h.is_empty()) {
-                    Some(h) => tr!("第 {line} 行“{h}”列中", "row {line}, column `{h}`: "),
-                    None => tr!("第 {line} 行第 {} 列中", "row {line}, column {}: ", c + 1),
-                };
-                let mut d = leak(&file, data_pos(text, line, c, &hit.found), &place, &hit);
-                if let Some(t) = text {
-                    d = d.with_source(t);
+    match extract(path) {
+        Extracted::Cells(cells) => {
+            let first_sheet = cells.first().and_then(|c| c.sheet.clone());
+            let mut text: Option<Option<String>> = None;
+            for cell in &cells {
+                for hit in scanner.scan(&cell.text) {
+                    let (line, c) = (cell.row, cell.col);
+                    let column = header
+                        .filter(|_| cell.sheet == first_sheet)
+                        .and_then(|h| h.get(c))
+                        .filter(|h| !h.is_empty());
+                    let place = match (&cell.sheet, column) {
+                        (Some(sheet), _) if Some(sheet) != first_sheet.as_ref() => tr!(
+                            "工作表“{sheet}”第 {line} 行第 {} 列中",
+                            "sheet `{sheet}`, row {line}, column {}: ",
+                            c + 1
+                        ),
+                        (_, Some(h)) => tr!("第 {line} 行“{h}”列中", "row {line}, column `{h}`: "),
+                        _ => tr!("第 {line} 行第 {} 列中", "row {line}, column {}: ", c + 1),
+                    };
+                    let text = text.get_or_insert_with(|| csv_text(path)).as_deref();
+                    let mut d = leak(&file, data_pos(text, line, c, &hit.found), &place, &hit);
+                    if let Some(t) = text {
+                        d = d.with_source(t);
+                    }
+                    found.push(d);
                 }
-                found.push(d);
             }
         }
+        Extracted::Text(t) => {
+            let lines = crate::util::text::LineIndex::new(&t);
+            for hit in scanner.scan(&t) {
+                let (line, col) = lines.line_col(hit.start);
+                found.push(leak(&file, Pos::new(line, col), &tr!("文件中", "in the file: "), &hit));
+            }
+        }
+        Extracted::Unreadable(why) => found.push(crate::privacy::gate::unchecked_diagnostic(&file, &why)),
     }
     for d in found {
         cx.push(d);
     }
+}
+
+/// A path with the number in it masked, to name the file without repeating the number.
+fn masked_path(path: &str, hit: &privacy::Hit) -> String {
+    format!(
+        "{}{}{}",
+        path.get(..hit.start).unwrap_or_default(),
+        hit.masked,
+        path.get(hit.end..).unwrap_or_default()
+    )
 }
 
 fn leak(file: &str, pos: Pos, place: &Text, hit: &privacy::Hit) -> Diagnostic {
@@ -159,7 +217,9 @@ fn leak(file: &str, pos: Pos, place: &Text, hit: &privacy::Hit) -> Diagnostic {
         IdKind::Mobile => (Code::Mobile, "手机号码", "mobile number"),
         IdKind::BankCard => (Code::BankCard, "银行卡号", "bank card number"),
     };
-    let (masked, found) = (&hit.masked, &hit.found);
+    // The message names the number by its masked form only: diagnostics end up in terminals
+    // and CI logs, which must not carry it either.
+    let masked = &hit.masked;
     let (wz, we) = (&place.zh, &place.en);
     let hint = match hit.kind {
         IdKind::Mobile => tr!(
@@ -175,7 +235,7 @@ fn leak(file: &str, pos: Pos, place: &Text, hit: &privacy::Hit) -> Diagnostic {
         code,
         file,
         pos,
-        tr!("{wz}有未遮蔽的{zh} {found}", "{we}unmasked {en} {found}"),
+        tr!("{wz}有未遮蔽的{zh}（{masked}）", "{we}unmasked {en} ({masked})"),
         hint,
     )
 }

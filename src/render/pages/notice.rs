@@ -23,10 +23,12 @@ pub fn render_all(cx: &RenderCx) {
 fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, &str>) -> Vec<Output> {
     let site = cx.site;
     let root = root_of(&n.url);
+    // A withdrawn list's data file is not published any more: its table is gone from the page.
+    let withdrawn = crate::render::notice_view::is_withdrawn(site, n);
     let mut out: Vec<Output> = n
         .attachments
         .iter()
-        .chain(&n.data)
+        .chain(n.data.iter().filter(|_| !withdrawn))
         .map(|a| Output {
             path: a.url.clone(),
             content: Content::Copy(a.source.clone()),

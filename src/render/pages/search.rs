@@ -3,7 +3,26 @@
 
 use crate::render::view::{Crumb, PageMeta};
 use crate::render::{Content, Output, RenderCx};
+use crate::resolve::Notice;
 use crate::search::{SearchDoc, build_index};
+
+/// The text of notice `i` that search may hold: what its page shows, less what has been taken
+/// down (a list of people past its grace period leaves no trace in the index), with the
+/// numbers of a 隐私豁免 masked (an exemption covers the page, not derived outputs).
+fn searchable_text<'a>(cx: &'a RenderCx, i: usize, n: &Notice) -> std::borrow::Cow<'a, str> {
+    let site = cx.site;
+    let src = site.source(n);
+    let text: std::borrow::Cow<'a, str> = if crate::render::notice_view::is_withdrawn(site, n) {
+        let html = crate::render::notice_view::withdrawn_body(site, i);
+        std::borrow::Cow::Owned(crate::util::text::html_to_text(&html))
+    } else {
+        std::borrow::Cow::Borrowed(src.facts.text.as_str())
+    };
+    match site.derived(n, &text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(masked) => std::borrow::Cow::Owned(masked),
+    }
+}
 
 pub fn render(cx: &RenderCx) -> Vec<Output> {
     let site = cx.site;
@@ -13,16 +32,16 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
         .enumerate()
         .map(|(i, n)| {
             let card = &cx.index.cards[i];
-            let body = site.source(n).facts.text.as_str();
+            let body = searchable_text(cx, i, n);
             // Keywords (关键词) let 低保 find a notice that only says 最低生活保障.
             let text = if n.keywords.is_empty() {
-                std::borrow::Cow::Borrowed(body)
+                body
             } else {
                 std::borrow::Cow::Owned(format!("{body}\n{}", n.keywords.join(" ")))
             };
             SearchDoc {
                 url: n.url.clone(),
-                title: n.title.clone(),
+                title: card.title.clone(),
                 township: card.township.clone(),
                 domain: card.domain.clone(),
                 item: card.item_path.clone(),
@@ -35,7 +54,13 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
         .into_iter()
         .map(|f| Output {
             path: f.path,
-            content: Content::Bytes(f.bytes),
+            content: match f.readable {
+                Some(readable) => Content::Packed {
+                    bytes: f.bytes,
+                    readable,
+                },
+                None => Content::Bytes(f.bytes),
+            },
         })
         .collect();
     let mut ctx = tera::Context::new();
