@@ -236,20 +236,32 @@ fn target_ok(root: &Path, target: &Path, diags: &mut Diagnostics) -> Option<()> 
     Some(())
 }
 
-/// Where an output file comes from, for messages: (source file, line, field in Chinese and
-/// English). Notice pages come from the notice's file name, attachments and data files from
-/// their front-matter line.
-type Origin = (String, Pos, &'static str, &'static str);
+/// Where an output file comes from, for messages: the source file, the line, and the field
+/// with its value. Notice pages come from the notice's file name (line 1), attachments and
+/// data files from their front-matter line.
+struct Origin {
+    file: String,
+    pos: Pos,
+    field: (&'static str, &'static str),
+    value: String,
+}
 
 fn sources_of(site: &Site) -> HashMap<String, Origin> {
     let mut m = HashMap::new();
     for n in &site.notices {
-        m.insert(n.url.clone(), (n.rel.clone(), Pos::new(1, 1), "文件名", "file name"));
+        let name = n.rel.rsplit('/').next().unwrap_or(&n.rel).to_string();
+        let at = |pos, field, value: &str| Origin {
+            file: n.rel.clone(),
+            pos,
+            field,
+            value: value.to_string(),
+        };
+        m.insert(n.url.clone(), at(Pos::new(1, 1), ("文件名", "file name"), &name));
         for a in &n.attachments {
-            m.insert(a.url.clone(), (n.rel.clone(), a.pos, "附件", "attachments"));
+            m.insert(a.url.clone(), at(a.pos, ("附件", "attachment"), &a.name));
         }
         if let Some(d) = &n.data {
-            m.insert(d.url.clone(), (n.rel.clone(), d.pos, "数据", "data"));
+            m.insert(d.url.clone(), at(d.pos, ("数据", "data file"), &d.name));
         }
     }
     m
@@ -279,8 +291,18 @@ fn read_copy(src: &Path, path: &str, sources: &HashMap<String, Origin>, diags: &
 
 fn report_limit(path: &str, problem: &Problem, sources: &HashMap<String, Origin>, diags: &mut Diagnostics) {
     let (file, pos, field_zh, field_en) = match origin(path, sources) {
-        Some((f, p, zh, en)) => (f.clone(), *p, *zh, *en),
-        None => (path.to_string(), Pos::default(), "文件名", "file name"),
+        Some(o) => (
+            o.file.clone(),
+            o.pos,
+            format!("{}“{}”", o.field.0, o.value),
+            format!("the {} `{}`", o.field.1, o.value),
+        ),
+        None => (
+            path.to_string(),
+            Pos::default(),
+            "文件".to_string(),
+            "the file".to_string(),
+        ),
     };
     let max = limits::MAX_REL;
     let reserve = limits::FOLDER_RESERVE;
@@ -289,7 +311,7 @@ fn report_limit(path: &str, problem: &Problem, sources: &HashMap<String, Origin>
             Code::PackPathTooLong,
             tr!(
                 "{field_zh}生成的文件 {path} 路径长 {len} 个字符，超过 Windows 的路径长度限制（包内最多 {max} 个字符，另留 {reserve} 个给存放它的文件夹）",
-                "the {field_en} gives the file {path}, {len} characters long: over Windows' path limit ({max} inside the bundle, {reserve} kept for the folder it is copied into)"
+                "{field_en} gives the file {path}, {len} characters long: over Windows' path limit ({max} inside the bundle, {reserve} kept for the folder it is copied into)"
             ),
             tr!(
                 "把文件名改短（中文文件名会生成短的网页名），或改短 book.toml 中的 slug",
@@ -300,7 +322,7 @@ fn report_limit(path: &str, problem: &Problem, sources: &HashMap<String, Origin>
             Code::PackBadName,
             tr!(
                 "{field_zh}生成的文件 {path} 不能放进 U 盘或 Windows 电脑：“{name}”{why_zh}",
-                "the {field_en} gives the file {path}, which cannot go onto a USB stick or Windows: `{name}`: {why_en}"
+                "{field_en} gives the file {path}, which cannot go onto a USB stick or Windows: `{name}`: {why_en}"
             ),
             tr!(
                 "给文件改个名字，例如在后面加上日期（aux.md → aux-2026.md），或用中文名",
@@ -320,8 +342,8 @@ fn report_limit(path: &str, problem: &Problem, sources: &HashMap<String, Origin>
             (
                 Code::PackFileTooLarge,
                 tr!(
-                    "{field_zh}文件 {path} 有 {mib} MB，超过 U 盘常用的 FAT32 格式单个文件 4 GB 的上限",
-                    "the {field_en} file {path} is {mib} MB, over FAT32's 4 GB limit for one file"
+                    "{field_zh}（{path}）有 {mib} MB，超过 U 盘常用的 FAT32 格式单个文件 4 GB 的上限",
+                    "{field_en} ({path}) is {mib} MB, over FAT32's 4 GB limit for one file"
                 ),
                 Code::PackFileTooLarge.fix(),
             )
