@@ -36,7 +36,7 @@ pub struct PackArgs {
 }
 
 fn say(lang: Lang, zh: String, en: String) {
-    eprintln!("{}", if lang == Lang::Zh { zh } else { en });
+    let _ = writeln!(std::io::stderr(), "{}", if lang == Lang::Zh { zh } else { en });
 }
 
 pub fn run(root: &Path, a: PackArgs, lang: Lang) -> i32 {
@@ -79,7 +79,8 @@ pub fn run(root: &Path, a: PackArgs, lang: Lang) -> i32 {
             code
         };
     };
-    println!("{}", p.path.display());
+    // The bundle's path on stdout for scripts; a closed pipe is not an error of the pack.
+    let _ = writeln!(std::io::stdout(), "{}", p.path.display());
     let mb = p.bytes as f64 / 1_048_576.0;
     say(
         lang,

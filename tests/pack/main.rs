@@ -1,91 +1,13 @@
 //! `gongkai pack`: the offline bundle (folder or zip), its kiosk layer, `--verify` and
 //! `--diff`, run as the real binary on the example site and on fixtures.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod helpers;
+mod kiosk;
 
 use common::*;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn pack(root: &Path, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "pack",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--date",
-        DATE,
-    ];
-    args.extend_from_slice(extra);
-    run(&args)
-}
-
-#[track_caller]
-fn pack_ok(root: &Path, out: &Path, extra: &[&str]) {
-    let o = pack(root, out, extra);
-    assert!(o.status.success(), "pack failed:\n{}", stderr(&o));
-}
-
-fn verify(dir: &Path) -> Output {
-    run(&["pack", "--verify", dir.to_str().unwrap()])
-}
-
-/// Every entry of a zip, unpacked into `dir` (names as stored, `/`-separated).
-fn unzip(zip: &Path, dir: &Path) -> Vec<String> {
-    let mut a = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
-    let mut names = Vec::new();
-    for i in 0..a.len() {
-        let mut e = a.by_index(i).unwrap();
-        let name = e.name().unwrap().to_string();
-        let to = name.split('/').fold(dir.to_path_buf(), |p, part| p.join(part));
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        let mut bytes = Vec::new();
-        e.read_to_end(&mut bytes).unwrap();
-        std::fs::write(&to, bytes).unwrap();
-        names.push(name);
-    }
-    names
-}
-
-fn manifest(dir: &Path) -> serde_json::Value {
-    serde_json::from_str(&read(&dir.join("manifest.json"))).unwrap()
-}
-
-/// `chromium --dump-dom URL` after `budget_ms` of virtual time.
-fn dom_after(chrome: &Path, url: &str, budget_ms: u32) -> scraper::Html {
-    let profile = tempfile::tempdir().unwrap();
-    let o = Command::new(chrome)
-        .args(HEADLESS)
-        .arg(format!("--virtual-time-budget={budget_ms}"))
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .output()
-        .expect("run chromium");
-    scraper::Html::parse_document(&String::from_utf8_lossy(&o.stdout))
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"/._-".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
-/// `file://` URL with the path percent-encoded (Chinese folder and file names).
-fn url_of(p: &Path) -> String {
-    format!(
-        "file://{}",
-        enc(&std::fs::canonicalize(p).unwrap().display().to_string())
-    )
-}
+use helpers::*;
 
 #[test]
 fn example_zip_opens_offline_searches_and_is_the_build() {
@@ -235,105 +157,6 @@ fn verify_fails_after_a_flipped_byte_and_a_deleted_file() {
     assert!(stderr(&v).contains("GK127"), "{}", stderr(&v));
     let v = verify(&tmp.path().join("nowhere"));
     assert_eq!(v.status.code(), Some(2));
-}
-
-/// A copy of the basic fixture with an external link in a notice body, beside the footer's
-/// external 我为政府网站找错 link.
-fn site_with_external_links() -> (tempfile::TempDir, PathBuf) {
-    let (tmp, root) = copy_site(&fixture("basic"));
-    let notice = root.join("content/shiqiao/jiandu.md");
-    let text = read(&notice).replace(
-        "欢迎社会各界监督。</p>",
-        "欢迎社会各界监督。</p>\n\n也可登录[国务院客户端](https://www.gov.cn/)或发邮件至 <mailto:jd@example.gov.cn>。",
-    );
-    std::fs::write(&notice, text).unwrap();
-    (tmp, root)
-}
-
-#[test]
-fn kiosk_pages_go_home_when_idle_and_never_leave() {
-    let (tmp, root) = site_with_external_links();
-    let dir = tmp.path().join("kiosk");
-    pack_ok(&root, &dir, &["--kiosk", "--idle", "5"]);
-    assert_eq!(manifest(&dir)["kiosk"], true);
-    assert!(verify(&dir).status.success());
-    let site = dir.join("site");
-    let pages: Vec<String> = files(&site).into_iter().filter(|f| f.ends_with(".html")).collect();
-    assert!(pages.len() > 10);
-    let mut spans = 0;
-    for f in &pages {
-        let page = site.join(f);
-        let doc = html(&page);
-        for a in doc.select(&sel("a[href]")) {
-            let href = a.value().attr("href").unwrap();
-            assert!(
-                !href.contains(':') && !href.starts_with("//"),
-                "{f}: a link that leaves the kiosk: {href}"
-            );
-        }
-        let home: Vec<_> = doc.select(&sel("a.kiosk-home")).collect();
-        assert_eq!(home.len(), 1, "{f}: no 返回首页 button");
-        assert_eq!(home[0].text().collect::<String>(), "返回首页");
-        let to = page.parent().unwrap().join(home[0].value().attr("href").unwrap());
-        assert_eq!(
-            std::fs::canonicalize(to).unwrap(),
-            std::fs::canonicalize(site.join("index.html")).unwrap()
-        );
-        assert_eq!(doc.select(&sel("html.kiosk")).count(), 1, "{f}");
-        assert_eq!(doc.select(&sel("html.kiosk-printer")).count(), 0, "{f}");
-        spans += doc.select(&sel("span.kiosk-external")).count();
-    }
-    // The footer link on every page, and the two links of the notice, kept as text.
-    assert_eq!(spans, pages.len() + 2, "external links were not all kept as text");
-    let doc = html(&site.join("shiqiao/social-assistance/jiandu.html"));
-    assert!(texts(&doc, "span.kiosk-external").contains(&"国务院客户端".to_string()));
-    let launcher = read(&dir.join("打开网站.cmd"));
-    assert!(launcher.contains("--kiosk \"%URL%\"") && !launcher.contains("--kiosk-printing"));
-
-    let Some(chrome) = chromium() else { return };
-    let notice = site.join("shiqiao/social-assistance/jiandu.html");
-    assert!(notice.is_file(), "{:?}", files(&site));
-    // Before the idle time the reader's page stays; after it the kiosk is back home.
-    let early = dom_after(&chrome, &url_of(&notice), 2000);
-    assert!(
-        texts(&early, "h1").iter().any(|h| h.contains("监督举报")),
-        "left the page too early"
-    );
-    let late = dom_after(&chrome, &url_of(&notice), 9000);
-    assert_eq!(texts(&late, "title"), vec!["测试县基层政务公开".to_string()]);
-    assert!(!texts(&late, "h1").iter().any(|h| h.contains("监督举报")));
-}
-
-#[test]
-fn kiosk_with_printer_and_the_normal_build_untouched() {
-    let (tmp, root) = copy_site(&fixture("basic"));
-    let out = tmp.path().join("public-before");
-    build(&root, &out);
-    let before = snapshot(&out);
-    let marks = ["kiosk.css", "kiosk.js", "kiosk-home", "class=\"kiosk"];
-    assert!(!before.iter().any(|(f, b)| {
-        let text = String::from_utf8_lossy(b);
-        f.contains("kiosk") || marks.iter().any(|m| text.contains(m))
-    }));
-    let zip = tmp.path().join("查阅机.zip");
-    pack_ok(&root, &zip, &["--kiosk", "--printer"]);
-    let dir = tmp.path().join("unzipped");
-    unzip(&zip, &dir);
-    let doc = html(&dir.join("site/index.html"));
-    assert_eq!(doc.select(&sel("html.kiosk.kiosk-printer")).count(), 1);
-    assert!(read(&dir.join("打开网站.cmd")).contains("--kiosk-printing"));
-    assert!(read(&dir.join("site/static/kiosk.css")).contains(".kiosk-printer"));
-    // Building after a kiosk pack gives the very same bytes as before it.
-    let again = tmp.path().join("public-after");
-    build(&root, &again);
-    assert!(snapshot(&again) == before, "a normal build changed after a kiosk pack");
-    // And the same site and date always give the same zip.
-    let zip2 = tmp.path().join("again.zip");
-    pack_ok(&root, &zip2, &["--kiosk", "--printer"]);
-    assert!(
-        std::fs::read(&zip).unwrap() == std::fs::read(&zip2).unwrap(),
-        "pack is not reproducible"
-    );
 }
 
 #[test]
