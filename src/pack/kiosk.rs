@@ -96,6 +96,14 @@ pub fn page(html: &str, root: &str, kiosk: &Kiosk, scanner: &crate::privacy::Sca
                 out.push_str("</span>");
                 in_external = false;
             }
+            // Script and style text is not markup: copied as it is, up to its end tag.
+            "script" | "style" => {
+                out.push_str(tag);
+                let close = format!("</{name}");
+                let end = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
             _ => out.push_str(tag),
         }
     }
@@ -203,7 +211,8 @@ mod tests {
         let scanner = crate::privacy::Scanner::new(jiff::civil::date(2026, 11, 28));
         let html = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><title>t</title></head>\n<body>\n\
             <a href=\"../a.html\">甲</a> <a title=\"x>y\" href=\"https://www.gov.cn/\">国务院</a> \
-            <a href='mailto:a@b.cn'>信箱</a> <a href=\"#main\">跳</a><!-- <a href=\"http://x\"> -->\n</body>\n</html>\n";
+            <a href='mailto:a@b.cn'>信箱</a> <a href=\"#main\">跳</a><!-- <a href=\"http://x\"> -->\n\
+            <script>if (a<b) x = '<a href=\"https://x\">';</script>\n</body>\n</html>\n";
         let out = page(html, "../", &k(), &scanner);
         assert!(out.contains("<html lang=\"zh-CN\" class=\"kiosk\">"));
         assert!(out.contains("href=\"../static/kiosk.css\">\n</head>"));
@@ -213,8 +222,9 @@ mod tests {
         assert!(out.contains("访问：https://www.gov.cn/\">国务院</span>"));
         assert!(out.contains("访问：mailto:a@b.cn\">信箱</span>"));
         assert!(out.contains("<a href=\"#main\">跳</a>"));
-        assert!(!out.contains("href=\"https:"));
+        assert!(!out.contains("href=\"https://www.gov.cn/\""));
         assert!(!out.contains("href='mailto"));
+        assert!(out.contains("<script>if (a<b) x = '<a href=\"https://x\">';</script>"));
     }
 
     #[test]
