@@ -20,6 +20,7 @@ pub mod config;
 pub mod dates;
 pub mod diag;
 pub mod load;
+pub mod pack;
 pub mod pipeline;
 pub mod privacy;
 pub mod render;

@@ -7,6 +7,7 @@ mod catalog;
 mod explain;
 mod init;
 mod new;
+mod pack;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -48,6 +49,8 @@ pub enum Command {
     Catalog(catalog::CatalogArgs),
     /// 生成某村公示栏的打印文件 / printable bundle of a village's notice board
     Board(board::BoardArgs),
+    /// 打包为离线网站（U 盘、查阅机、上传）；校验拷贝；比较两次打包 / offline bundle, verify, diff
+    Pack(pack::PackArgs),
     /// 解释某个检查代码 / explain a diagnostic code
     Explain(explain::ExplainArgs),
 }
@@ -70,6 +73,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a, lang),
         Command::Catalog(a) => catalog::run(&root, a, lang),
         Command::Board(a) => board::run(&root, a, lang),
+        Command::Pack(a) => pack::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }

@@ -125,6 +125,24 @@ codes! {
         "先改正列出的问题，再运行 gongkai check 查看其余的。", "Fix the listed ones, then run gongkai check again.";
     Io = "GK091", "读写文件失败", "File could not be read or written",
         "检查文件是否存在、是否有权限、磁盘是否已满。", "Check the file exists, permissions and disk space.";
+    PackPathTooLong = "GK120", "打包后的文件路径超过 Windows 的长度限制", "A bundle path is too long for Windows",
+        "把文件名改短，或改短 book.toml 中的 slug。", "Shorten the file name or the slug in book.toml.";
+    PackBadName = "GK121", "文件名在 U 盘或 Windows 上不能使用", "A file name is not valid on USB sticks or Windows",
+        "给文件改名：不用 CON、AUX、NUL、COM1 等保留名，不用 < > : \" | ? *，不以句点或空格结尾。", "Rename the file: no CON/AUX/NUL/COM1, no < > : \" | ? *, no final dot or space.";
+    PackCaseClash = "GK122", "两个文件只有大小写不同", "Two files differ only in letter case",
+        "给其中一个文件换个名字。", "Rename one of the files.";
+    PackFileTooLarge = "GK123", "文件超过 FAT32 格式 U 盘的 4 GB 上限", "A file is over FAT32's 4 GB limit",
+        "把文件拆小或压缩；或把 U 盘格式化为 exFAT 或 NTFS 后另行拷贝该文件。", "Split or compress the file, or use an exFAT/NTFS stick for it.";
+    PackMissing = "GK124", "打包文件夹中缺少文件", "A file of the bundle is missing",
+        "从原始打包文件重新完整拷贝，拷贝完成前不要拔出 U 盘。", "Copy the whole bundle again and wait for the copy to finish before unplugging.";
+    PackModified = "GK125", "文件与清单不符（已损坏或被改动）", "A file differs from the manifest (damaged or changed)",
+        "从原始打包文件重新拷贝；U 盘反复出错时请更换 U 盘。", "Copy the bundle again; replace the stick if it keeps failing.";
+    PackExtra = "GK126", "文件夹中有清单以外的文件", "A file that is not in the manifest",
+        "如不是有意放入的，删除该文件。", "Delete the file unless it was put there on purpose.";
+    PackManifest = "GK127", "打包清单缺失或损坏", "The bundle's manifest is missing or damaged",
+        "从原始打包文件重新拷贝整个文件夹，或重新运行 gongkai pack。", "Copy the whole bundle again, or run gongkai pack again.";
+    PackTarget = "GK128", "打包输出位置不可用", "The pack output cannot be used",
+        "用 --output 指定一个新的文件夹或 .zip 文件名。", "Give a new folder or .zip file with --output.";
 }
 
 impl Code {

@@ -304,6 +304,60 @@ fn entry(code: Code) -> Option<Entry> {
             "{{ notice.titel }}",
             "{{ notice.title }}",
         ),
+        PackPathTooLong => (
+            "Windows 资源管理器和多数软件只认 260 个字符以内的路径（含盘符和存放的文件夹）。打包时为存放的文件夹预留 80 个字符，包内路径最多 179 个字符。网页名来自公告的英文文件名，过长的英文文件名会生成过长的路径；中文文件名会生成短的网页名。",
+            "Windows Explorer and most programs handle paths of at most 260 characters, drive and folders included. 80 are kept for the folder the bundle is copied into, leaving 179 inside it. Page names come from a notice's ASCII file name; a Chinese name gets a short one.",
+            "content/qingshan/qingshan-zhen-2026-nian-di-san-ji-du-zui-di-sheng-huo-bao-zhang-shen-he-jie-guo-gong-shi-…-liu-he-cun.md",
+            "content/qingshan/2026年第三季度柳河村低保审核结果公示.md",
+        ),
+        PackBadName => (
+            "FAT32、exFAT 和 NTFS 都不允许 < > : \" / \\ | ? * 等字符和结尾的句点、空格；CON、PRN、AUX、NUL、COM1–COM9、LPT1–LPT9 是 Windows 的设备名，带扩展名（aux.html）也不能作文件名，拷贝时会失败或出错。",
+            "FAT32, exFAT and NTFS forbid < > : \" / \\ | ? * and a final dot or space; CON, PRN, AUX, NUL, COM1–9 and LPT1–9 are Windows device names and cannot be file names even with an extension (aux.html).",
+            "content/qingshan/aux.md",
+            "content/qingshan/aux-2026.md",
+        ),
+        PackCaseClash => (
+            "Windows 和 U 盘的文件系统不区分大小写，Notice.html 和 notice.html 是同一个文件，拷贝时后一个会覆盖前一个。",
+            "Windows and USB file systems ignore case: Notice.html and notice.html are one file, and the copy keeps only one.",
+            "static/Logo.png 与 static/logo.png",
+            "static/logo.png 与 static/logo-small.png",
+        ),
+        PackFileTooLarge => (
+            "多数 U 盘出厂为 FAT32 格式，单个文件不能达到 4 GB，拷贝大文件时 Windows 会提示“文件过大”。",
+            "Most USB sticks come formatted FAT32, which cannot hold a file of 4 GB or more.",
+            "附件: [全年会议录像.mp4]   # 5 GB",
+            "附件: [会议录像-上半年.mp4, 会议录像-下半年.mp4]",
+        ),
+        PackMissing => (
+            "清单 manifest.json 列出了打包时的全部文件。缺少文件多是拷贝中途拔出 U 盘，或被人删除；缺文件的页面打不开或搜索不全。",
+            "manifest.json lists every file of the bundle. A missing one usually means a copy was interrupted or a file deleted.",
+            "site/qingshan/index.html（已被删除）",
+            "重新拷贝整个文件夹，然后运行 gongkai pack --verify 文件夹",
+        ),
+        PackModified => (
+            "每个文件的大小和 SHA-256 校验值记录在 manifest.json 中。不一致说明文件已损坏（U 盘老化、未安全弹出）或被人改动；查阅点上不能展示与发布内容不一致的页面。",
+            "Each file's size and SHA-256 are in manifest.json. A mismatch means the file is damaged (ageing stick, unsafe removal) or was edited; a reading room must not show pages that differ from what was published.",
+            "site/index.html（被人用记事本改过）",
+            "重新拷贝整个文件夹，然后运行 gongkai pack --verify 文件夹",
+        ),
+        PackExtra => (
+            "打包后加入的文件不在清单中，查阅机可能展示未经检查的内容。Windows 会自动生成 Thumbs.db、desktop.ini，这类文件可以忽略，所以这只是警告。",
+            "A file added after packing was never checked. Windows creates Thumbs.db and desktop.ini on its own, so this is only a warning.",
+            "site/通知（手工加入）.doc",
+            "把内容写成公告后重新打包",
+        ),
+        PackManifest => (
+            "manifest.json 是检查拷贝是否完整的依据。它缺失或损坏时，无法判断其他文件是否完好。",
+            "manifest.json is what a copy is checked against; without it nothing can be verified.",
+            "（文件夹中没有 manifest.json）",
+            "重新运行 gongkai pack，或从原始 zip 重新解压",
+        ),
+        PackTarget => (
+            "打包到文件夹时会整体替换该文件夹。为免误删，只替换以前打包的文件夹（有 manifest.json）或空文件夹，绝不替换站点自己的文件夹。",
+            "Packing into a folder replaces it whole, so only an earlier bundle (with manifest.json) or an empty folder is replaced, never the site itself.",
+            "gongkai pack --output .",
+            "gongkai pack --output D:\\查阅机",
+        ),
         Io => return None,
     })
 }
