@@ -162,6 +162,18 @@ fn catalog_diff_shows_the_countys_changes_row_by_row() {
     assert_eq!(period["after"], "7日（公示期为7天）");
     assert_eq!(d["added"][0]["id"], "sa-c01");
 
+    // Piped into a reader that stops at once (`| head -0`): no panic, a normal exit.
+    let mut child = std::process::Command::new(bin())
+        .args(["catalog", "diff", "--root", s(&root)])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"));
+
     // The example site's own catalogs are the built-in ones: nothing to show.
     let o = run(&["catalog", "diff", "--root", s(&repo())]);
     assert!(o.status.success());
@@ -230,4 +242,39 @@ fn unreadable_catalog_rows_name_sheet_row_and_column_and_nothing_is_written() {
     // Without --domain, a table whose title names none is a question, not a guess.
     let o = run(&["catalog", "import", s(&table), "--format", "json", "--root", s(&root)]);
     assert_eq!(codes(json(&o).as_array().unwrap()), ["GK113"]);
+}
+
+#[test]
+fn a_gbk_csv_catalog_saved_from_merged_cells_is_filled_down() {
+    let (_tmp, root, _desk) = site();
+    let table = fixture("import/目录-临时救助-gbk.csv");
+    let o = run(&["catalog", "import", s(&table), "--root", s(&root)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let show = json(&run(&[
+        "catalog",
+        "show",
+        "社会救助",
+        "--format",
+        "json",
+        "--root",
+        s(&root),
+    ]));
+    let guide = item(&show, "sa-12");
+    assert_eq!(guide["elements"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        guide["channels"],
+        serde_json::json!(["政府网站", "社区/企事业单位/村公示栏（电子屏）"])
+    );
+    // 一级事项 left blank under a merge in the CSV: the row above's, so this is sa-13.
+    let review = item(&show, "sa-13");
+    assert_eq!(review["levels"], serde_json::json!(["乡级", "村级"]));
+    assert_eq!(review["time_limit"]["days"], 5);
+    assert_eq!(review["notice_period"]["days"], 5);
+    assert_eq!(review["notice_period"]["working"], true);
+    assert_eq!(
+        review["provenance"],
+        "目录-临时救助-gbk.csv 工作表“目录-临时救助-gbk” 第4行"
+    );
+    let (errors, _) = check_errors(&root);
+    assert!(errors.is_empty(), "{errors:#?}");
 }

@@ -27,7 +27,19 @@ pub struct ImportArgs {
 }
 
 fn say(lang: Lang, t: crate::diag::Text) {
-    eprintln!("{}", t.get(lang));
+    err_line(t.get(lang));
+}
+
+/// A line on stdout; a closed pipe (`| head`) ends the output quietly instead of a panic.
+pub(super) fn out_line(s: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{s}");
+}
+
+/// A line on stderr, likewise.
+pub(super) fn err_line(s: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{s}");
 }
 
 /// The scanner every written byte passes: the site's official numbers are allowed.
@@ -85,7 +97,7 @@ pub fn import(root: &Path, cats: &Catalogs, a: ImportArgs, format: Format, lang:
             "read {n} items of {name} from {file}, sheet `{sheet}` ({m} matching built-in items, {new} new) into {shown}; the table is unchanged.\nRun gongkai catalog diff to see the changes, then gongkai check."
         ),
     );
-    println!("{}", out.display());
+    out_line(&out.display().to_string());
     super::SUCCESS
 }
 
@@ -166,10 +178,10 @@ pub fn diff(root: &Path, what: Option<&str>, format: Format, lang: Lang) -> i32 
         return if what.is_some() { super::USAGE } else { super::SUCCESS };
     }
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&diffs).unwrap_or_default()),
+        Format::Json => out_line(&serde_json::to_string_pretty(&diffs).unwrap_or_default()),
         Format::Human => {
             for d in &diffs {
-                print!("{}", d.human(lang == Lang::En));
+                out_line(d.human(lang == Lang::En).trim_end());
             }
         }
     }

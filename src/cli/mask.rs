@@ -1,6 +1,7 @@
 //! `gongkai mask LIST --item ITEM`: the publishable version of a name list (SPEC 5.6), over
 //! `crate::import::mask`. The original is never modified; what was dropped is listed.
 
+use super::catalog_import::{err_line, out_line};
 use crate::catalog::{Catalogs, Found, ItemRef};
 use crate::diag::{Diagnostics, Lang};
 use crate::import::{self, mask::Masked, output};
@@ -56,7 +57,7 @@ pub(super) fn find_item(cats: &Catalogs, name: &str, lang: Lang) -> Result<ItemR
             )
         }
     };
-    eprintln!("{}", msg.get(lang));
+    err_line(msg.get(lang));
     Err(super::USAGE)
 }
 
@@ -112,20 +113,19 @@ pub fn run(root: &Path, a: MaskArgs, lang: Lang) -> i32 {
         bytes: masked.to_csv(),
     }];
     if let Err(e) = output::write_outputs(files, &[&a.list], a.force, &scanner) {
-        eprintln!("{}", e.text().get(lang));
+        err_line(e.text().get(lang));
         return super::USAGE;
     }
-    eprintln!("{}", summary(&masked, &file, lang));
+    err_line(&summary(&masked, &file, lang));
     let shown = out.display();
-    eprintln!(
-        "{}",
+    err_line(
         crate::tr!(
             "已写入 {shown}（原表格未改动）。在公告信息头写 数据: 文件名 引用它。",
             "wrote {shown} (the list is unchanged). Reference it from a notice with 数据: FILE."
         )
-        .get(lang)
+        .get(lang),
     );
-    println!("{shown}");
+    out_line(&shown.to_string());
     super::SUCCESS
 }
 
@@ -165,16 +165,16 @@ pub(super) fn new_with_data(
         },
     ];
     if let Err(e) = output::write_outputs(files, &[req.list], false, &scanner) {
-        eprintln!("{}", e.text().get(lang));
+        err_line(e.text().get(lang));
         return super::USAGE;
     }
-    eprintln!("{}", summary(&masked, &file, lang));
-    println!("{}", req.notice.display());
-    println!("{}", req.data.display());
+    err_line(&summary(&masked, &file, lang));
+    out_line(&req.notice.display().to_string());
+    out_line(&req.data.display().to_string());
     let t = crate::tr!(
         "已新建公告和名单数据文件（原表格未改动），请填写各“##”标题下的内容，然后运行 gongkai check。",
         "created the notice and its data file (the list is unchanged); fill in each ## section, then run gongkai check."
     );
-    eprintln!("{}", t.get(lang));
+    err_line(t.get(lang));
     super::SUCCESS
 }
