@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod diag;
+pub mod import;
 pub mod load;
 pub mod pack;
 pub mod pipeline;

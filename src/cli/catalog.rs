@@ -1,4 +1,5 @@
-//! `gongkai catalog [list|show DOMAIN]`: the catalogs as the binary and the site see them.
+//! `gongkai catalog [list|show DOMAIN|import TABLE|diff [FILE|DOMAIN]]`: the catalogs as the
+//! binary and the site see them; import and diff live in `catalog_import.rs`.
 
 use super::{Format, report};
 use crate::catalog::Catalogs;
@@ -24,6 +25,13 @@ pub enum What {
         /// 领域名或英文标识，如 社会救助 或 social-assistance
         domain: String,
     },
+    /// 把本县的目录表格（xlsx/xls/et/csv）导入为目录文件 / read a county's catalog table into a catalog file
+    Import(super::catalog_import::ImportArgs),
+    /// 显示站点目录文件相对内置目录的调整 / what a site's catalog file changes against the built-in one
+    Diff {
+        /// 目录文件（如 catalogs/social-assistance.yaml）或领域名；省略则对比全部 / a file or a domain; all when omitted
+        what: Option<String>,
+    },
 }
 
 pub fn run(root: &Path, a: CatalogArgs, lang: Lang) -> i32 {
@@ -36,6 +44,8 @@ pub fn run(root: &Path, a: CatalogArgs, lang: Lang) -> i32 {
     match a.what.unwrap_or(What::List) {
         What::List => list(&cats, a.format),
         What::Show { domain } => show(&cats, &domain, a.format, lang),
+        What::Import(i) => super::catalog_import::import(root, &cats, i, a.format, lang),
+        What::Diff { what } => super::catalog_import::diff(root, what.as_deref(), a.format, lang),
     }
 }
 

@@ -4,8 +4,10 @@
 mod board;
 mod build;
 mod catalog;
+mod catalog_import;
 mod explain;
 mod init;
+mod mask;
 mod new;
 mod pack;
 
@@ -47,6 +49,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// 查看标准目录 / show the catalogs
     Catalog(catalog::CatalogArgs),
+    /// 生成名单的公开版本：只留目录允许的列，号码遮蔽 / the publishable version of a name list
+    Mask(mask::MaskArgs),
     /// 生成某村公示栏的打印文件 / printable bundle of a village's notice board
     Board(board::BoardArgs),
     /// 打包为离线网站（U 盘、查阅机、上传）；校验拷贝；比较两次打包 / offline bundle, verify, diff
@@ -74,6 +78,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Catalog(a) => catalog::run(&root, a, lang),
         Command::Board(a) => board::run(&root, a, lang),
         Command::Pack(a) => pack::run(&root, a, lang),
+        Command::Mask(a) => mask::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }

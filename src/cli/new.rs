@@ -1,5 +1,6 @@
 //! `gongkai new ITEM`: a notice pre-filled for a catalog item, with each required element as a
-//! `##` heading to fill in. Never overwrites a file.
+//! `##` heading to fill in. Never overwrites a file. With `--data LIST` the name list is
+//! masked (`crate::import::mask`) into a CSV beside the notice and referenced with `数据:`.
 
 use crate::catalog::{Catalogs, Found};
 use crate::diag::{Diagnostics, Lang};
@@ -22,6 +23,12 @@ pub struct NewArgs {
     /// 形成日期和发布日期（默认今天）/ date (default today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// 名单表格：遮蔽后作为公告的数据文件 / a name list, masked into the notice's data file
+    #[arg(long, value_name = "LIST")]
+    pub data: Option<std::path::PathBuf>,
+    /// 名单的工作表名称 / the list's sheet
+    #[arg(long, requires = "data")]
+    pub sheet: Option<String>,
 }
 
 fn say(lang: Lang, zh: String, en: String) {
@@ -118,13 +125,32 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
             item.level2
         )
     });
-    let text = notice_text(&cats, r, &town.name, village.map(|v| v.name.as_str()), &title, today);
     let dir = root.join("content").join(&town.slug).join(&domain.slug);
     let file_name: String = title
         .chars()
         .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
         .collect();
+    let data_name = format!("{file_name}.csv");
+    let text = notice_text(
+        &cats,
+        r,
+        &town.name,
+        village.map(|v| v.name.as_str()),
+        &title,
+        today,
+        a.data.as_ref().map(|_| data_name.as_str()),
+    );
     let path = dir.join(format!("{file_name}.md"));
+    if let Some(list) = &a.data {
+        let req = super::mask::NoticeWithData {
+            list,
+            sheet: a.sheet.as_deref(),
+            notice: path,
+            text,
+            data: dir.join(&data_name),
+        };
+        return super::mask::new_with_data(root, item, req, today, lang);
+    }
     if path.exists() {
         say(
             lang,
@@ -164,6 +190,7 @@ fn notice_text(
     village: Option<&str>,
     title: &str,
     today: jiff::civil::Date,
+    data: Option<&str>,
 ) -> String {
     let item = cats.item(r);
     let d = crate::dates::format_date(today);
@@ -187,11 +214,16 @@ fn notice_text(
         let end = end.map(crate::dates::format_date).unwrap_or_else(|| "结束日期".into());
         fm.push_str(&format!("公示期: {d} 至 {end}\n"));
     }
+    if let Some(d) = data {
+        fm.push_str(&format!("数据: {d}\n"));
+    }
     fm.push_str("监督电话: \"\"\n---\n\n");
     fm.push_str("（在此写公告导语。）\n");
     for e in item.elements.iter().filter(|e| e.required) {
         fm.push_str(&format!("\n## {}\n\n", e.name));
-        if e.people {
+        if e.people && data.is_some() {
+            fm.push_str("名单见下表（由 gongkai mask 按目录允许的列生成，号码已遮蔽）。\n");
+        } else if e.people {
             let cols = if e.columns.is_empty() {
                 vec![
                     "序号".to_string(),

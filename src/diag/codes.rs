@@ -143,6 +143,20 @@ codes! {
         "从原始打包文件重新拷贝整个文件夹，或重新运行 gongkai pack。", "Copy the whole bundle again, or run gongkai pack again.";
     PackTarget = "GK128", "打包输出位置不可用", "The pack output cannot be used",
         "用 --output 指定一个新的文件夹或 .zip 文件名。", "Give a new folder or .zip file with --output.";
+    TableUnreadable = "GK110", "表格无法读取", "The table cannot be read",
+        "在 WPS/Excel 中打开该表格，“另存为”Excel 工作簿（.xlsx）或 CSV 后再试；表格正在编辑时先关闭。", "Open the table in WPS/Excel and save it as .xlsx or CSV, then try again.";
+    TableNoHeader = "GK111", "表格中找不到表头（列名行）", "The table has no recognisable header row",
+        "保留表格的列名行：目录表如 序号、一级事项、二级事项、公开内容（要素）、公开时限；名单如 序号、户主姓名、所在村组。", "Keep the header row: 序号, 一级事项, 二级事项, 公开内容… for a catalog; 序号, 户主姓名, 所在村组… for a list.";
+    TableRow = "GK112", "目录表格中有一行无法读取", "A row of the catalog table cannot be read",
+        "按提示改正该单元格后重新导入；读不懂的行不会被猜测着写进目录。", "Fix the cell as the hint says and import again; unreadable rows are never guessed.";
+    ImportDomain = "GK113", "无法确定目录表格属于哪个领域", "The catalog table's domain is unknown",
+        "用 --domain 指定领域，例如 --domain 社会救助。", "Pass --domain, e.g. --domain 社会救助.";
+    NumberAsNumber = "GK114", "长数字被存成了数值，位数已经丢失", "A long number was stored as a number and lost digits",
+        "在 WPS/Excel 中把该列设为“文本”格式，再从原系统重新导出或重新录入这些号码；丢失的位数无法恢复。", "Format the column as text and take the numbers again from the source system; lost digits cannot be recovered.";
+    SheetChoice = "GK115", "需要指定工作表", "Which sheet to read must be given",
+        "用 --sheet 工作表名称 指定要读取的工作表。", "Pass --sheet NAME.";
+    MaskNoList = "GK116", "该事项没有可公开的名单列", "Nothing of this list may be published for the item",
+        "确认 --item 是名单类事项（如 社会救助/最低生活保障/审核信息），表格中有姓名、村组、金额等列。", "Check that --item is a list item and the table has name, place or amount columns.";
 }
 
 impl Code {

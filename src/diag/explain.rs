@@ -357,6 +357,47 @@ fn entry(code: Code) -> Option<Entry> {
             "Packing into a folder replaces it whole, so only an earlier bundle (with manifest.json) or an empty folder is replaced, never the site itself.",
             "gongkai pack --output .",
             "gongkai pack --output D:\\查阅机",
+        TableUnreadable => (
+            "gongkai 读取 .xlsx、.xls、.et、.ods 和 CSV（UTF-8 或 GBK）表格。文件损坏、加了密码、其实是别的格式，或正在被 WPS 占用时无法读取。",
+            "gongkai reads .xlsx, .xls, .et, .ods and CSV (UTF-8 or GBK); a damaged, password-protected or mislabelled file cannot be read.",
+            "gongkai mask 名单.docx --item …",
+            "gongkai mask 名单.xlsx --item …（在 WPS 中另存为 Excel 工作簿）",
+        ),
+        TableNoHeader => (
+            "表头按列名的文字查找，而不是按位置：标题行、制表日期行可以保留，但要有一行列名。目录表至少要有 一级事项 和 二级事项（可以合并在“公开事项”下）。",
+            "The header is found by its words, not its position; a catalog table needs 一级事项 and 二级事项 columns.",
+            "| 最低生活保障 | 审核信息 | … |（没有列名行）",
+            "| 序号 | 一级事项 | 二级事项 | 公开内容（要素） | 公开时限 | … |",
+        ),
+        TableRow => (
+            "导入的目录要被 check 接受，读不懂的行宁可报错也不写成半截的事项：每条事项要有二级事项，渠道、对象、方式、层级的格子只能是勾选符号（■ √ ✓ ● ☑，不勾留空或 □），层级写 县级、乡级、村级。",
+            "Rows that cannot be read are reported, never half-imported: each needs a 二级事项, mark cells hold marks (■ √ ✓; empty or □), levels are 县级/乡级/村级.",
+            "| 3 | 最低生活保障 |  | 低保对象名单 | … | 有 |",
+            "| 3 | 最低生活保障 | 审批信息 | 低保对象名单 | … | ■ |",
+        ),
+        ImportDomain => (
+            "目录文件按领域合并到内置目录。表格的标题、工作表名或文件名中有领域名称（如“社会救助领域基层政务公开标准目录”）时自动识别，否则需要指定。",
+            "A catalog merges into a domain; it is read from the title, sheet or file name, else it must be given.",
+            "gongkai catalog import 目录.xlsx",
+            "gongkai catalog import 目录.xlsx --domain 社会救助",
+        ),
+        NumberAsNumber => (
+            "Excel 和 WPS 只保存 15 位有效数字。身份证号、银行卡号存成数值后，末尾几位变成 0，或显示为 3.41099E+17。按丢了位数的号码遮蔽或公开，公布的就是错的（后四位可能是别人的），所以拒绝处理。",
+            "Excel keeps 15 significant digits: an ID stored as a number ends in zeros or shows as 3.41099E+17. Publishing or masking it would publish a wrong number, so it is refused.",
+            "身份证号码：3.41099E+17",
+            "身份证号码：'340825198001011236（设为文本格式后重新录入）",
+        ),
+        SheetChoice => (
+            "表格有多个工作表时，gongkai 不猜用哪一个：请按名称指定。",
+            "With several sheets gongkai does not guess: name one.",
+            "gongkai mask 名单.xlsx --item 社会救助/最低生活保障/审核信息",
+            "gongkai mask 名单.xlsx --item 社会救助/最低生活保障/审核信息 --sheet 柳河村",
+        ),
+        MaskNoList => (
+            "只有名单类事项（要素中有人员名单）才能生成公开名单；保留的列由目录决定，身份证号、电话、银行账号、住址、病情、困难情况一律删除。",
+            "Only list items publish lists; the catalog decides the columns, and IDs, phones, accounts, addresses, health and hardship are always dropped.",
+            "gongkai mask 名单.xlsx --item 社会救助/最低生活保障/办事指南",
+            "gongkai mask 名单.xlsx --item 社会救助/最低生活保障/审核信息",
         ),
         Io => return None,
     })
