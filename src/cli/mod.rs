@@ -7,6 +7,7 @@ mod catalog;
 mod explain;
 mod init;
 mod new;
+mod serve;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -46,6 +47,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// 查看标准目录 / show the catalogs
     Catalog(catalog::CatalogArgs),
+    /// 本机预览：修改后自动更新并刷新浏览器 / live preview on 127.0.0.1
+    Serve(serve::ServeArgs),
     /// 生成某村公示栏的打印文件 / printable bundle of a village's notice board
     Board(board::BoardArgs),
     /// 解释某个检查代码 / explain a diagnostic code
@@ -70,6 +73,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a, lang),
         Command::Catalog(a) => catalog::run(&root, a, lang),
         Command::Board(a) => board::run(&root, a, lang),
+        Command::Serve(a) => serve::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }

@@ -119,6 +119,10 @@ codes! {
         "检查主题模板的语法和变量名。", "Check the theme template's syntax and variables.";
     Io = "GK091", "读写文件失败", "File could not be read or written",
         "检查文件是否存在、是否有权限、磁盘是否已满。", "Check the file exists, permissions and disk space.";
+    PortTaken = "GK130", "预览端口被占用", "The preview port is taken",
+        "关掉占用端口的程序（可能是另一个 gongkai serve），或换一个端口：gongkai serve --port 9000。", "Stop the program on that port (maybe another gongkai serve) or pick another: gongkai serve --port 9000.";
+    WatchFailed = "GK131", "收不到文件变化通知", "File change events are not available",
+        "在网络盘、U 盘或 WSL 的 /mnt/c 上请加 --poll：gongkai serve --poll。", "On network drives, USB sticks or WSL's /mnt/c, add --poll: gongkai serve --poll.";
 }
 
 impl Code {

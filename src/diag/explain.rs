@@ -286,6 +286,18 @@ fn entry(code: Code) -> Option<Entry> {
             "{{ notice.titel }}",
             "{{ notice.title }}",
         ),
+        PortTaken => (
+            "gongkai serve 只在本机 127.0.0.1 上提供预览。指定的端口已被别的程序（常见的是另一个还开着的 gongkai serve）占用时，会自动改用后面空闲的端口并在终端说明；往后 20 个端口都不可用时才报这个错误。",
+            "gongkai serve previews on 127.0.0.1 only. When the port is taken (often by another gongkai serve still running) the next free port is used and named; this error means the next 20 ports were all unavailable.",
+            "gongkai serve --port 8000   # 8000 到 8020 都被占用",
+            "gongkai serve --port 9000",
+        ),
+        WatchFailed => (
+            "预览靠操作系统的文件变化通知来发现保存。网络盘、U 盘和 WSL 的 /mnt/c 上收不到这种通知，gongkai 会改为定时检查（--poll），每半秒看一次文件是否变化。",
+            "The preview learns of saves from the system's file change events. Network drives, USB sticks and WSL's /mnt/c do not deliver them, so gongkai polls instead (--poll), looking every half second.",
+            "gongkai serve --root Z:\\乡镇站点",
+            "gongkai serve --root Z:\\乡镇站点 --poll",
+        ),
         Io => return None,
     })
 }
