@@ -4,8 +4,10 @@
 
 use super::overlay;
 use super::store::Store;
+use super::watch::Change;
 use crate::diag::Lang;
 use std::sync::Arc;
+use std::sync::mpsc::Sender;
 use std::time::Duration;
 use tiny_http::{Header, Request, Response, Server};
 
@@ -39,10 +41,12 @@ pub fn bind(port: u16) -> Result<Bound, String> {
 }
 
 /// Answer requests until the process ends.
-pub fn serve(server: Server, store: Arc<Store>, lang: Lang) {
+/// `wake` asks the rebuild thread for the search index (an empty batch of changes).
+pub fn serve(server: Server, store: Arc<Store>, lang: Lang, wake: Sender<Vec<Change>>) {
     for rq in server.incoming_requests() {
         let store = store.clone();
-        let spawned = std::thread::Builder::new().spawn(move || handle(rq, &store, lang));
+        let wake = wake.clone();
+        let spawned = std::thread::Builder::new().spawn(move || handle(rq, &store, lang, &wake));
         if spawned.is_err() {
             // Out of threads: this request is dropped (the browser retries); the server stays.
             continue;
@@ -50,7 +54,7 @@ pub fn serve(server: Server, store: Arc<Store>, lang: Lang) {
     }
 }
 
-fn handle(rq: Request, store: &Store, _lang: Lang) {
+fn handle(rq: Request, store: &Store, _lang: Lang, wake: &Sender<Vec<Change>>) {
     let url = rq.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let path = percent_decode(path);
@@ -68,6 +72,14 @@ fn handle(rq: Request, store: &Store, _lang: Lang) {
             (200, "text/html; charset=utf-8", overlay::page(&o, s.generation))
         })
     } else {
+        let key = path.trim_start_matches('/');
+        if (key == "search.html" || key.starts_with("search/")) && store.search_stale() {
+            let _ = wake.send(Vec::new());
+            let t0 = std::time::Instant::now();
+            while store.search_stale() && t0.elapsed() < Duration::from_secs(60) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
         lookup(store, &path)
     };
     let mut resp = Response::from_data(body).with_status_code(status);

@@ -25,7 +25,7 @@ use engine::Engine;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 use std::time::Instant;
 use store::{Apply, Batch, Store};
 use watch::Change;
@@ -100,6 +100,7 @@ pub fn run(o: Options) -> i32 {
     let url = format!("http://127.0.0.1:{}/", bound.port);
     let store = Arc::new(Store::default());
     let (tx, rx) = std::sync::mpsc::channel();
+    let wake = tx.clone();
     let watcher = match watch::start(&root, o.poll, tx.clone()) {
         Ok(w) => w,
         Err(e) => {
@@ -129,7 +130,7 @@ pub fn run(o: Options) -> i32 {
     };
     let http_store = store.clone();
     let server = bound.server;
-    let spawned = std::thread::Builder::new().spawn(move || http::serve(server, http_store, lang));
+    let spawned = std::thread::Builder::new().spawn(move || http::serve(server, http_store, lang, wake));
     if spawned.is_err() {
         return crate::cli::USAGE;
     }
@@ -137,7 +138,6 @@ pub fn run(o: Options) -> i32 {
         engine: Engine::new(&root, o.today),
         deps: Deps::default(),
         pending: Pending::Whole,
-        search_stale: false,
         store,
         lang,
         root,
@@ -172,7 +172,6 @@ struct Rebuilder {
     engine: Engine,
     deps: Deps,
     pending: Pending,
-    search_stale: bool,
     store: Arc<Store>,
     lang: Lang,
     root: PathBuf,
@@ -181,23 +180,18 @@ struct Rebuilder {
 impl Rebuilder {
     fn run(&mut self, rx: &Receiver<Vec<Change>>) {
         loop {
-            let first = if self.search_stale {
-                match rx.try_recv() {
-                    Ok(c) => c,
-                    Err(TryRecvError::Empty) => {
-                        self.search();
-                        continue;
-                    }
-                    Err(TryRecvError::Disconnected) => return,
+            let Ok(first) = rx.recv() else { return };
+            // An empty batch is the HTTP side asking for the search index.
+            if first.is_empty() {
+                if self.store.search_stale() {
+                    self.search();
                 }
-            } else {
-                match rx.recv() {
-                    Ok(c) => c,
-                    Err(_) => return,
-                }
-            };
+                continue;
+            }
             let mut changes: BTreeSet<Change> = first.into_iter().collect();
+            let mut wanted_search = false;
             while let Ok(more) = rx.try_recv() {
+                wanted_search |= more.is_empty();
                 changes.extend(more);
             }
             let started = Instant::now();
@@ -226,6 +220,9 @@ impl Rebuilder {
                 }
             }
             self.publish(&what, started, false);
+            if wanted_search && self.store.search_stale() {
+                self.search();
+            }
         }
     }
 
@@ -280,11 +277,12 @@ impl Rebuilder {
         let apply = match &plan {
             None => {
                 self.deps = Deps::of(site, select.take_produced());
+                self.store.set_search_stale(false);
                 Apply::Replace(put)
             }
             Some(p) => {
                 let remove = self.deps.apply(site, p);
-                self.search_stale = true;
+                self.store.set_search_stale(true);
                 Apply::Patch { remove, put }
             }
         };
@@ -304,10 +302,9 @@ impl Rebuilder {
         );
     }
 
-    /// The search index after an incremental rebuild: it reads every notice, so it is
-    /// rebuilt once the changed pages are served, and only when no edit is waiting.
+    /// The search index after incremental rebuilds: it reads every notice, so it is rebuilt
+    /// only when a search page is asked for (Zola#2133), never in the way of an edit.
     fn search(&mut self) {
-        self.search_stale = false;
         let Some((site, theme)) = self.engine.site() else {
             return;
         };
@@ -325,6 +322,7 @@ impl Rebuilder {
             });
             self.store.publish(Some(Apply::Patch { remove, put }), None, false);
         }
+        self.store.set_search_stale(false);
     }
 
     fn failed(&self, problems: &[Diagnostic], what: &crate::diag::Text) {

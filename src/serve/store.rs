@@ -49,6 +49,9 @@ pub struct Store {
     state: RwLock<State>,
     /// Signalled when the generation changes (live-reload requests wait on it).
     changed: (Mutex<u64>, Condvar),
+    /// The search index is older than the pages (it is rebuilt when a search page is asked
+    /// for: it reads every notice, and must not hold up the next edit).
+    search_stale: std::sync::atomic::AtomicBool,
 }
 
 pub enum Apply {
@@ -97,6 +100,14 @@ impl Store {
             *g = generation;
         }
         cv.notify_all();
+    }
+
+    pub fn set_search_stale(&self, stale: bool) {
+        self.search_stale.store(stale, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn search_stale(&self) -> bool {
+        self.search_stale.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Wait until the generation is past `since`, at most `timeout`; returns the generation.
