@@ -27,6 +27,7 @@ pub mod privacy;
 pub mod render;
 pub mod resolve;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod util;
 pub mod validate;

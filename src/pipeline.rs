@@ -46,7 +46,8 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
     Some(site)
 }
 
-fn load_calendar(root: &Path, diags: &mut Diagnostics) -> Calendar {
+/// The built-in calendar with the site's `calendar.toml` merged in.
+pub fn load_calendar(root: &Path, diags: &mut Diagnostics) -> Calendar {
     let mut cal = Calendar::builtin();
     let path = root.join("calendar.toml");
     let Ok(bytes) = std::fs::read(&path) else { return cal };

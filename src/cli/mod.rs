@@ -10,6 +10,7 @@ mod init;
 mod mask;
 mod new;
 mod pack;
+mod serve;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -51,6 +52,8 @@ pub enum Command {
     Catalog(catalog::CatalogArgs),
     /// 生成名单的公开版本：只留目录允许的列，号码遮蔽 / the publishable version of a name list
     Mask(mask::MaskArgs),
+    /// 本机预览：修改后自动更新并刷新浏览器 / live preview on 127.0.0.1
+    Serve(serve::ServeArgs),
     /// 生成某村公示栏的打印文件 / printable bundle of a village's notice board
     Board(board::BoardArgs),
     /// 打包为离线网站（U 盘、查阅机、上传）；校验拷贝；比较两次打包 / offline bundle, verify, diff
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Board(a) => board::run(&root, a, lang),
         Command::Pack(a) => pack::run(&root, a, lang),
         Command::Mask(a) => mask::run(&root, a, lang),
+        Command::Serve(a) => serve::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }

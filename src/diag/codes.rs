@@ -157,6 +157,10 @@ codes! {
         "用 --sheet 工作表名称 指定要读取的工作表。", "Pass --sheet NAME.";
     MaskNoList = "GK116", "该事项没有可公开的名单列", "Nothing of this list may be published for the item",
         "确认 --item 是名单类事项（如 社会救助/最低生活保障/审核信息），表格中有姓名、村组、金额等列。", "Check that --item is a list item and the table has name, place or amount columns.";
+    PortTaken = "GK130", "预览端口被占用", "The preview port is taken",
+        "关掉占用端口的程序（可能是另一个 gongkai serve），或换一个端口：gongkai serve --port 9000。", "Stop the program on that port (maybe another gongkai serve) or pick another: gongkai serve --port 9000.";
+    WatchFailed = "GK131", "收不到文件变化通知", "File change events are not available",
+        "在网络盘、U 盘或 WSL 的 /mnt/c 上请加 --poll：gongkai serve --poll。", "On network drives, USB sticks or WSL's /mnt/c, add --poll: gongkai serve --poll.";
 }
 
 impl Code {

@@ -357,6 +357,7 @@ fn entry(code: Code) -> Option<Entry> {
             "Packing into a folder replaces it whole, so only an earlier bundle (with manifest.json) or an empty folder is replaced, never the site itself.",
             "gongkai pack --output .",
             "gongkai pack --output D:\\查阅机",
+        ),
         TableUnreadable => (
             "gongkai 读取 .xlsx、.xls、.et、.ods 和 CSV（UTF-8 或 GBK）表格。文件损坏、加了密码、其实是别的格式，或正在被 WPS 占用时无法读取。",
             "gongkai reads .xlsx, .xls, .et, .ods and CSV (UTF-8 or GBK); a damaged, password-protected or mislabelled file cannot be read.",
@@ -398,6 +399,18 @@ fn entry(code: Code) -> Option<Entry> {
             "Only list items publish lists; the catalog decides the columns, and IDs, phones, accounts, addresses, health and hardship are always dropped.",
             "gongkai mask 名单.xlsx --item 社会救助/最低生活保障/办事指南",
             "gongkai mask 名单.xlsx --item 社会救助/最低生活保障/审核信息",
+        ),
+        PortTaken => (
+            "gongkai serve 只在本机 127.0.0.1 上提供预览。指定的端口已被别的程序（常见的是另一个还开着的 gongkai serve）占用时，会自动改用后面空闲的端口并在终端说明；往后 20 个端口都不可用时才报这个错误。",
+            "gongkai serve previews on 127.0.0.1 only. When the port is taken (often by another gongkai serve still running) the next free port is used and named; this error means the next 20 ports were all unavailable.",
+            "gongkai serve --port 8000   # 8000 到 8020 都被占用",
+            "gongkai serve --port 9000",
+        ),
+        WatchFailed => (
+            "预览靠操作系统的文件变化通知来发现保存。网络盘、U 盘和 WSL 的 /mnt/c 上收不到这种通知，gongkai 会改为定时检查（--poll），每半秒看一次文件是否变化。",
+            "The preview learns of saves from the system's file change events. Network drives, USB sticks and WSL's /mnt/c do not deliver them, so gongkai polls instead (--poll), looking every half second.",
+            "gongkai serve --root Z:\\乡镇站点",
+            "gongkai serve --root Z:\\乡镇站点 --poll",
         ),
         Io => return None,
     })

@@ -222,7 +222,16 @@ impl Diagnostics {
         }
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
+    /// Adds findings one by one (each counted against the cap).
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        for d in other {
+            self.push(d);
+        }
+    }
+
+    /// Takes over another list, with the count of what it held back, so that the closing
+    /// "N more" line stays right.
+    pub fn append(&mut self, other: Diagnostics) {
         let mut extra = other.counts;
         for d in other.list {
             let seen = extra.get_mut(&(d.file.clone(), d.code)).map_or(1, |(seen, kept)| {

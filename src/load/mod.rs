@@ -68,7 +68,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         .collect();
     let mut sources = Vec::with_capacity(results.len());
     for (s, d) in results {
-        diags.extend(d);
+        diags.append(d);
         sources.extend(s);
     }
     Loaded { sources }

@@ -70,7 +70,13 @@ pub fn pack(root: &Path, opts: Options, today: Date, diags: &mut Diagnostics) ->
         .unwrap_or_else(|| default_output(&site, opts.kiosk.is_some()));
     target_ok(root, &target, diags)?;
     let memory = crate::render::Memory::default();
-    match crate::render::render(&site, &memory, diags) {
+    // Every file of the bundle passes the privacy gate on its way into memory.
+    let gate = crate::privacy::gate::Gate::new(&site, &memory);
+    let rendered = crate::render::render(&site, &gate, diags);
+    if !gate.finish(diags) {
+        return None;
+    }
+    match rendered {
         Rendered::Files(_) => {}
         Rendered::TemplateError => return None,
         Rendered::Io(e) => {
@@ -91,7 +97,7 @@ pub fn pack(root: &Path, opts: Options, today: Date, diags: &mut Diagnostics) ->
     for out in pages {
         let path = format!("{}/{}", bundle::SITE_DIR, out.path);
         let bytes = match out.content {
-            Content::Bytes(b) => b,
+            Content::Bytes(b) | Content::Packed { bytes: b, .. } => b,
             Content::Copy(src) => match read_copy(&src, &path, &sources, diags) {
                 Some(b) => b,
                 None => continue,
@@ -157,7 +163,7 @@ fn write_outputs(target: &Path, files: Vec<Output>, today: Date) -> std::io::Res
         return crate::write::write_atomically(target, files);
     }
     let entries = files.iter().filter_map(|f| match &f.content {
-        Content::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
+        Content::Bytes(b) | Content::Packed { bytes: b, .. } => Some((f.path.as_str(), b.as_slice())),
         Content::Copy(_) => None,
     });
     let zip = zipfile::bytes(entries, today)?;

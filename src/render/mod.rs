@@ -9,12 +9,14 @@ pub mod markdown;
 pub mod notice_view;
 pub mod pages;
 pub mod qr;
+pub mod select;
 pub mod theme;
 pub mod view;
 
 use crate::diag::Diagnostics;
 use crate::site::Site;
 use index::SiteIndex;
+pub use select::Selection;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use view::{PageMeta, SiteView};
@@ -71,6 +73,8 @@ pub struct RenderCx<'a> {
     pub theme: &'a theme::Theme,
     pub view: SiteView<'a>,
     pub index: SiteIndex,
+    /// `None`: every page (a build). `Some`: only the pages it names (`gongkai serve`).
+    pub select: Option<&'a Selection>,
     sink: &'a dyn Sink,
     errors: Mutex<Diagnostics>,
     io_error: Mutex<Option<std::io::Error>>,
@@ -78,6 +82,11 @@ pub struct RenderCx<'a> {
 }
 
 impl RenderCx<'_> {
+    /// Whether the page `pick` names is to be rendered.
+    pub fn wants(&self, pick: impl Fn(&Selection) -> bool) -> bool {
+        self.select.is_none_or(pick)
+    }
+
     /// Hand a finished file to the sink. The first I/O error is kept and ends the build.
     pub fn emit(&self, out: Output) {
         self.files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -142,15 +151,27 @@ pub enum Rendered {
 
 /// Render the whole site into `sink`.
 pub fn render(site: &Site, sink: &dyn Sink, diags: &mut Diagnostics) -> Rendered {
-    let mut t = crate::util::timing::Timer::new();
     let Some(theme) = theme::load(&site.root, &site.config.site.theme, diags) else {
         return Rendered::TemplateError;
     };
+    render_selected(site, &theme, sink, None, diags)
+}
+
+/// Render the pages `select` names (all of them for `None`) with an already loaded theme.
+pub fn render_selected(
+    site: &Site,
+    theme: &theme::Theme,
+    sink: &dyn Sink,
+    select: Option<&Selection>,
+    diags: &mut Diagnostics,
+) -> Rendered {
+    let mut t = crate::util::timing::Timer::new();
     let cx = RenderCx {
         site,
-        theme: &theme,
+        theme,
         view: SiteView::new(site),
         index: SiteIndex::new(site),
+        select,
         sink,
         errors: Mutex::new(Diagnostics::new()),
         io_error: Mutex::new(None),
@@ -159,15 +180,17 @@ pub fn render(site: &Site, sink: &dyn Sink, diags: &mut Diagnostics) -> Rendered
     t.mark("index");
     pages::all(&cx);
     t.mark("pages");
-    for (path, bytes) in &theme.statics {
-        cx.emit(Output {
-            path: format!("static/{path}"),
-            content: Content::Bytes(bytes.clone()),
-        });
+    if cx.wants(|s| s.statics) {
+        for (path, bytes) in &theme.statics {
+            cx.emit(Output {
+                path: format!("static/{path}"),
+                content: Content::Bytes(bytes.clone()),
+            });
+        }
     }
     let errors = cx.errors.into_inner().unwrap_or_default();
     if errors.has_errors() {
-        diags.extend(errors);
+        diags.append(errors);
         return Rendered::TemplateError;
     }
     if let Some(e) = cx.io_error.into_inner().ok().flatten() {

@@ -68,6 +68,34 @@ impl<'a> Ctx<'a> {
 
 /// Run every rule over every notice of `site`.
 pub fn validate(site: &Site, diags: &mut Diagnostics) {
+    let found = validate_files(site, &|_| true, &|_| true);
+    for (_, d) in found.notices {
+        diags.append(d);
+    }
+    for (_, d) in found.others {
+        diags.append(d);
+    }
+    diags.append(found.site);
+}
+
+/// The findings of [`validate_files`], each file's apart so that `gongkai serve` can keep
+/// them and re-check only the files an edit touched.
+pub struct Found {
+    /// (index into `site.notices`, its findings), in notice order.
+    pub notices: Vec<(usize, Diagnostics)>,
+    /// (index into `site.sources`, its findings) for sources that are not notices.
+    pub others: Vec<(usize, Diagnostics)>,
+    /// Rules over the whole site (duplicate output paths): always run.
+    pub site: Diagnostics,
+}
+
+/// Run the per-file rules over the notices and other sources the filters pick, and the
+/// site-wide rules.
+pub fn validate_files(
+    site: &Site,
+    notice: &(dyn Fn(usize) -> bool + Sync),
+    other: &(dyn Fn(usize) -> bool + Sync),
+) -> Found {
     let by_rel: HashMap<&str, usize> = site
         .sources
         .iter()
@@ -75,42 +103,41 @@ pub fn validate(site: &Site, diags: &mut Diagnostics) {
         .map(|(i, s)| (s.rel.as_str(), i))
         .collect();
     let by_rel = &by_rel;
-    let per_notice: Vec<Diagnostics> = site
+    let notices: Vec<(usize, Diagnostics)> = site
         .notices
         .par_iter()
         .enumerate()
+        .filter(|(i, _)| notice(*i))
         .map(|(i, n)| {
             let mut cx = Ctx::new(site, by_rel);
             catalog_rules::check(&mut cx, n);
             time_rules::check(&mut cx, n);
             privacy_rules::check(&mut cx, i, n);
             links::check(&mut cx, i, n);
-            cx.diags
+            (i, cx.diags)
         })
         .collect();
-    for d in per_notice {
-        diags.extend(d);
-    }
     let mut is_notice = vec![false; site.sources.len()];
     for n in &site.notices {
         is_notice[n.source] = true;
     }
-    let others: Vec<Diagnostics> = site
+    let others: Vec<(usize, Diagnostics)> = site
         .sources
         .par_iter()
         .enumerate()
-        .filter(|(i, _)| !is_notice[*i])
-        .map(|(_, s)| {
+        .filter(|(i, _)| !is_notice[*i] && other(*i))
+        .map(|(i, s)| {
             let mut cx = Ctx::new(site, by_rel);
             privacy_rules::other_source(&mut cx, s);
             links::other_source(&mut cx, s);
-            cx.diags
+            (i, cx.diags)
         })
         .collect();
-    for d in others {
-        diags.extend(d);
-    }
     let mut cx = Ctx::new(site, by_rel);
     links::duplicates(&mut cx);
-    diags.extend(cx.diags);
+    Found {
+        notices,
+        others,
+        site: cx.diags,
+    }
 }

@@ -14,7 +14,12 @@ struct Group<'a> {
 }
 
 pub fn render_all(cx: &RenderCx) {
-    let keys: Vec<_> = cx.index.by_item.iter().collect();
+    let keys: Vec<_> = cx
+        .index
+        .by_item
+        .iter()
+        .filter(|(r, _)| cx.wants(|s| s.items.contains(r)))
+        .collect();
     keys.into_par_iter().for_each(|(&r, ids)| {
         let site = cx.site;
         let dom = site.catalogs.domain(r);

@@ -16,16 +16,26 @@ pub fn all(cx: &RenderCx) {
     let mut t = crate::util::timing::Timer::new();
     notice::render_all(cx);
     t.mark("  notices");
-    cx.emit(home::render(cx));
+    if cx.wants(|s| s.home) {
+        cx.emit(home::render(cx));
+    }
     cx.emit_all(township::render_all(cx));
     item::render_all(cx);
     cx.emit_all(village::render_all(cx));
-    cx.emit_all(catalog::render_all(cx));
+    if cx.wants(|s| s.catalogs) {
+        cx.emit_all(catalog::render_all(cx));
+    }
     t.mark("  lists");
-    cx.emit_all(search::render(cx));
+    if cx.wants(|s| s.search) {
+        cx.emit_all(search::render(cx));
+    }
     t.mark("  search");
-    cx.emit_all(feeds::render_all(cx));
-    cx.emit_all(data::render(cx));
+    if cx.wants(|s| s.feeds) {
+        cx.emit_all(feeds::render_all(cx));
+    }
+    if cx.wants(|s| s.data) {
+        cx.emit_all(data::render(cx));
+    }
     t.mark("  feeds");
 }
 

@@ -17,7 +17,14 @@ pub fn render_all(cx: &RenderCx) {
         .notices
         .par_iter()
         .enumerate()
-        .for_each(|(i, n)| cx.emit_all(render_one(cx, i, n, &by_source)));
+        .filter(|(i, _)| cx.wants(|s| s.notices.contains(i)))
+        .for_each(|(i, n)| {
+            let out = render_one(cx, i, n, &by_source);
+            if let Some(s) = cx.select {
+                s.record(i, out.iter().map(|o| o.path.clone()).collect());
+            }
+            cx.emit_all(out)
+        });
 }
 
 fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, &str>) -> Vec<Output> {

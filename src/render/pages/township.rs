@@ -19,9 +19,14 @@ struct DomainRow<'a> {
 
 pub fn render_all(cx: &RenderCx) -> Vec<Output> {
     let n = cx.site.config.townships.len();
-    let mut out: Vec<Output> = (0..n).into_par_iter().map(|t| township(cx, t)).collect();
+    let mut out: Vec<Output> = (0..n)
+        .into_par_iter()
+        .filter(|t| cx.wants(|s| s.townships.contains(t)))
+        .map(|t| township(cx, t))
+        .collect();
     let pairs: Vec<(usize, usize)> = (0..n)
         .flat_map(|t| (0..cx.site.catalogs.domains.len()).map(move |d| (t, d)))
+        .filter(|p| cx.wants(|s| s.domain_tables.contains(p)))
         .collect();
     out.extend(
         pairs

@@ -7,6 +7,9 @@ pub fn render_all(cx: &RenderCx) -> Vec<Output> {
     let mut out = Vec::new();
     for (t, town) in cx.site.config.townships.iter().enumerate() {
         for (v, village) in town.villages.iter().enumerate() {
+            if !cx.wants(|s| s.villages.contains(&(t, v))) {
+                continue;
+            }
             let ids: &[usize] = cx.index.by_village.get(&(t, v)).map_or(&[], Vec::as_slice);
             let mut ctx = tera::Context::new();
             ctx.insert("township", town);

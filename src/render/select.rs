@@ -1,0 +1,84 @@
+//! Which pages a render produces. A build renders everything (no selection at all, so the
+//! full-build path is the same code as before); `gongkai serve` renders only the pages an
+//! edit touched, named here by what they list (a township, a township × domain table, an
+//! item, a village) rather than by path, so each page module can tell from its own keys
+//! whether it is wanted. See `crate::serve::deps` for how an edit becomes a selection.
+
+use crate::catalog::ItemRef;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
+
+#[derive(Default)]
+pub struct Selection {
+    /// Notice pages (with their attachments), by index into `site.notices`.
+    pub notices: BTreeSet<usize>,
+    pub home: bool,
+    pub townships: BTreeSet<usize>,
+    /// (township, domain) catalog tables.
+    pub domain_tables: BTreeSet<(usize, usize)>,
+    pub items: BTreeSet<ItemRef>,
+    /// (township, village) pages.
+    pub villages: BTreeSet<(usize, usize)>,
+    pub catalogs: bool,
+    /// search.html, 404.html and the search index.
+    pub search: bool,
+    /// sitemap.xml and the Atom feeds.
+    pub feeds: bool,
+    /// data/notices.json and .csv.
+    pub data: bool,
+    /// The theme's static files.
+    pub statics: bool,
+    /// Output paths each selected notice produced, so a later edit can remove the ones it no
+    /// longer produces (a deleted attachment, a renamed notice).
+    produced: Mutex<BTreeMap<usize, Vec<String>>>,
+}
+
+impl Selection {
+    /// Every page of `site`.
+    pub fn everything(site: &crate::site::Site) -> Selection {
+        let towns = site.config.townships.len();
+        let domains = site.catalogs.domains.len();
+        Selection {
+            notices: (0..site.notices.len()).collect(),
+            home: true,
+            townships: (0..towns).collect(),
+            domain_tables: (0..towns).flat_map(|t| (0..domains).map(move |d| (t, d))).collect(),
+            items: site.notices.iter().map(|n| n.item).collect(),
+            villages: site
+                .config
+                .townships
+                .iter()
+                .enumerate()
+                .flat_map(|(t, town)| (0..town.villages.len()).map(move |v| (t, v)))
+                .collect(),
+            catalogs: true,
+            search: true,
+            feeds: true,
+            data: true,
+            statics: true,
+            produced: Mutex::default(),
+        }
+    }
+
+    /// Only the search page and index.
+    pub fn search_only() -> Selection {
+        Selection {
+            search: true,
+            ..Selection::default()
+        }
+    }
+
+    pub(crate) fn record(&self, notice: usize, paths: Vec<String>) {
+        if let Ok(mut m) = self.produced.lock() {
+            m.insert(notice, paths);
+        }
+    }
+
+    /// What each rendered notice produced, by notice index.
+    pub fn take_produced(&self) -> BTreeMap<usize, Vec<String>> {
+        self.produced
+            .lock()
+            .map(|mut m| std::mem::take(&mut *m))
+            .unwrap_or_default()
+    }
+}
