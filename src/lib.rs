@@ -23,6 +23,7 @@ pub mod load;
 pub mod pipeline;
 pub mod privacy;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod search;
 pub mod site;

@@ -122,6 +122,21 @@ pub fn build(root: &Path, output: Option<&Path>, today: Date, diags: &mut Diagno
             return None;
         }
     };
+    // `[report] in_site`: the assessment report as a page of the site (crate::report::in_site).
+    let mut files = files;
+    if let Some(page) = site
+        .config
+        .report
+        .in_site
+        .then(|| crate::report::in_site::page(&site, diags))
+        .flatten()
+    {
+        if let Err(e) = crate::render::Sink::put(&staging, page) {
+            io_error(diags, e);
+            return None;
+        }
+        files += 1;
+    }
     let mut t = crate::util::timing::Timer::new();
     let committed = staging.commit();
     t.mark("write");

@@ -7,6 +7,7 @@ mod catalog;
 mod explain;
 mod init;
 mod new;
+mod report;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -48,6 +49,8 @@ pub enum Command {
     Catalog(catalog::CatalogArgs),
     /// 生成某村公示栏的打印文件 / printable bundle of a village's notice board
     Board(board::BoardArgs),
+    /// 测评自查报告：覆盖、及时、更新、公示期、整改清单 / assessment report (coverage, timeliness, rectification)
+    Report(report::ReportArgs),
     /// 解释某个检查代码 / explain a diagnostic code
     Explain(explain::ExplainArgs),
 }
@@ -70,6 +73,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a, lang),
         Command::Catalog(a) => catalog::run(&root, a, lang),
         Command::Board(a) => board::run(&root, a, lang),
+        Command::Report(a) => report::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }
