@@ -2,10 +2,12 @@
 //! township, item, what is wrong, the file to fix and since when: the list the county hands
 //! out after an inspection.
 //!
-//! What is a finding: a blank periodic item, a late notice, a stale section, a veto-level
-//! count of empty sections, an overdue periodic period, a list still up after its grace
-//! period. What is not: a blank event item (nothing may have happened), a notice in its
-//! 公示期, a list the site withdrew, an exemption with its reason, the counts.
+//! What is a finding: a late notice, a stale section, a veto-level count of empty sections,
+//! a periodic item overdue (a complete period without a notice: this is what a blank
+//! periodic item is, with the periods named) or due (only the current period lacks it), a
+//! list still up after its grace period. What is not: a blank event item (nothing may have
+//! happened), a notice in its 公示期, a list the site withdrew, an exemption with its
+//! reason, the counts.
 
 use super::{Cx, TownshipReport};
 use jiff::civil::Date;
@@ -18,7 +20,7 @@ pub struct Finding {
     pub domain: String,
     /// `领域/一级事项/二级事项`, or the section's domain.
     pub item: String,
-    /// `blank`, `late`, `stale`, `empty_sections`, `overdue`, `still_up`.
+    /// `late`, `stale`, `empty_sections`, `overdue`, `due`, `still_up`.
     pub kind: &'static str,
     /// What is wrong, in Chinese (the report is for the county's clerks).
     pub problem: String,
@@ -46,32 +48,6 @@ pub fn collect(cx: &Cx, townships: &[TownshipReport]) -> Vec<Finding> {
                 fix,
                 since,
             };
-        for b in t.coverage.blank.iter().filter(|b| b.kind == "periodic") {
-            rows.push(row(
-                "",
-                &b.domain,
-                &b.path,
-                "blank",
-                "空白栏目：定期公开事项在报告期间没有公告".into(),
-                "",
-                new_notice(&b.path),
-                cx.opt.from,
-            ));
-        }
-        for v in &t.coverage.villages {
-            for b in v.blank.iter().filter(|b| b.kind == "periodic") {
-                rows.push(row(
-                    &v.name,
-                    &b.domain,
-                    &b.path,
-                    "blank",
-                    "空白栏目：定期公开事项在报告期间没有公告".into(),
-                    "",
-                    format!("{}（村: {}）", new_notice(&b.path), v.name),
-                    cx.opt.from,
-                ));
-            }
-        }
         for l in &t.late {
             let unit = if l.unit == "working" { "个工作日" } else { "日" };
             rows.push(row(
@@ -123,19 +99,39 @@ pub fn collect(cx: &Cx, townships: &[TownshipReport]) -> Vec<Finding> {
                 cx.opt.from,
             ));
         }
-        for p in t.freshness.periodic.iter().filter(|p| p.status == "overdue") {
-            let Some(since) = p.since else { continue };
-            let labels: Vec<&str> = p.missed.iter().map(|s| s.label.as_str()).collect();
-            rows.push(row(
-                &p.village,
-                &p.domain,
-                &p.path,
-                "overdue",
-                format!("定期公开逾期：{} 没有公告", labels.join("、")),
-                "",
-                new_notice(&p.path),
-                since,
-            ));
+        for p in &t.freshness.periodic {
+            let fix = match p.village.as_str() {
+                "" => new_notice(&p.path),
+                v => format!("{}（村: {v}）", new_notice(&p.path)),
+            };
+            if let Some(since) = p.since {
+                let labels: Vec<&str> = p.missed.iter().map(|s| s.label.as_str()).collect();
+                rows.push(row(
+                    &p.village,
+                    &p.domain,
+                    &p.path,
+                    "overdue",
+                    format!("定期公开逾期：{} 没有公告", labels.join("、")),
+                    "",
+                    fix,
+                    since,
+                ));
+            } else if let Some(due) = &p.due {
+                rows.push(row(
+                    &p.village,
+                    &p.domain,
+                    &p.path,
+                    "due",
+                    format!(
+                        "定期公开到期：{}尚未公开，应在 {} 前发布",
+                        due.label,
+                        crate::dates::format_date(due.to)
+                    ),
+                    "",
+                    fix,
+                    due.from,
+                ));
+            }
         }
         for s in &t.still_up {
             rows.push(row(
