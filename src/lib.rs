@@ -25,6 +25,7 @@ pub mod pack;
 pub mod pipeline;
 pub mod privacy;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod search;
 pub mod serve;

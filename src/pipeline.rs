@@ -118,7 +118,18 @@ pub fn build(root: &Path, output: Option<&Path>, today: Date, diags: &mut Diagno
     // Every file passes the privacy gate on its way to the staging folder; a file it holds
     // back fails the build, and the staging folder is then dropped, not committed.
     let gate = crate::privacy::gate::Gate::new(&site, &staging);
-    let rendered = crate::render::render(&site, &gate, diags);
+    let mut rendered = crate::render::render(&site, &gate, diags);
+    // `[report] in_site`: the assessment report as a page of the site (crate::report::in_site),
+    // through the gate like every other page.
+    if let (Rendered::Files(n), true) = (&mut rendered, site.config.report.in_site)
+        && let Some(page) = crate::report::in_site::page(&site, diags)
+    {
+        if let Err(e) = crate::render::Sink::put(&gate, page) {
+            io_error(diags, e);
+            return None;
+        }
+        *n += 1;
+    }
     let clean = gate.finish(diags);
     let files = match rendered {
         Rendered::Files(n) if clean => n,

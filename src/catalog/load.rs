@@ -230,6 +230,30 @@ fn check_item(item: &Item, file: &str, pos: Pos, text: &str, diags: &mut Diagnos
             ));
         }
     }
+    if let Some(p) = item
+        .periodic
+        .as_ref()
+        .filter(|p| super::model::Frequency::parse(&p.every).is_none())
+    {
+        let (every, allowed) = (&p.every, super::model::Frequency::ALLOWED);
+        let at = line_within_item(text, pos, "every").unwrap_or(pos);
+        diags.push(
+            Diagnostic::error(
+                Code::CatalogPeriodic,
+                file,
+                at,
+                tr!(
+                    "事项 {id} 的更新周期 periodic.every 为 \"{every}\"，无法识别",
+                    "item {id}: periodic.every \"{every}\" is not a known cadence"
+                ),
+                tr!(
+                    "periodic.every 只能写 {allowed}；事件性事项（征地、救灾等）不写 periodic。",
+                    "Write one of month, quarter, half-year, year; event-driven items have no periodic."
+                ),
+            )
+            .with_source(text),
+        );
+    }
     if item.elements.iter().any(|e| e.name.trim().is_empty()) {
         diags.push(invalid(
             file,
@@ -238,6 +262,21 @@ fn check_item(item: &Item, file: &str, pos: Pos, text: &str, diags: &mut Diagnos
             tr!("事项 {id} 有名称为空的要素", "item {id} has an element without a name"),
         ));
     }
+}
+
+/// The position of the first line at or after the item's start (before the next item) that
+/// holds `key`, so that a field's error points at the field, not the item's `- id:` line.
+fn line_within_item(text: &str, item: Pos, key: &str) -> Option<Pos> {
+    let start = item.line.checked_sub(1)?;
+    for (i, line) in text.lines().enumerate().skip(start) {
+        if i > start && line.trim_start().starts_with("- id:") {
+            return None;
+        }
+        if let Some(col) = line.find(key) {
+            return Some(Pos::new(i + 1, line[..col].chars().count() + 1));
+        }
+    }
+    None
 }
 
 fn invalid(file: &str, pos: Pos, text: &str, message: crate::diag::Text) -> Diagnostic {

@@ -6,7 +6,7 @@ mod model;
 
 pub use load::{builtin_files, load_all, parse_file};
 pub use lookup::{Found, ItemIndex, ItemRef};
-pub use model::{Domain, Element, Item, Level, Limit, Origin};
+pub use model::{Domain, Element, Frequency, Item, Level, Limit, Origin, Periodic};
 
 /// Every loaded domain with a lookup index over their items.
 pub struct Catalogs {

@@ -119,6 +119,77 @@ pub struct Item {
     pub provenance: Option<String>,
     #[serde(default)]
     pub variant: Option<String>,
+    /// How often the item must be published again (定期公开), where the source says so:
+    /// absent for items that arise on an event (征地, 救灾), whose blank column is not by
+    /// itself a failure. `gongkai report` checks periodic items for due and overdue periods.
+    #[serde(default)]
+    pub periodic: Option<Periodic>,
+}
+
+/// `periodic: {every: quarter, text: 按季度公开}`: the cadence of a periodic item. `every`
+/// is kept as written and read by [`Frequency::parse`] when the catalog is checked, so that
+/// a county's typo is reported at its line with the values allowed, not as a YAML error.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Periodic {
+    pub every: String,
+    /// The source's wording (村民委员会组织法 第三十条: 一般事项至少每季度公布一次).
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// The cadences the sources give: 村务 at least quarterly and 财务 monthly (村民委员会组织法
+/// Art. 30), budgets and final accounts yearly (预算法), 法律援助 results quarterly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Frequency {
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+}
+
+impl Frequency {
+    /// The English keys, and the Chinese words a county is likely to write.
+    pub const ALLOWED: &'static str = "month（每月）、quarter（每季度）、half-year（每半年）、year（每年）";
+
+    pub fn parse(s: &str) -> Option<Frequency> {
+        match s.trim() {
+            "month" | "monthly" | "每月" | "月" | "按月" => Some(Frequency::Month),
+            "quarter" | "quarterly" | "每季度" | "季度" | "按季度" | "每季" => Some(Frequency::Quarter),
+            "half-year" | "half-yearly" | "每半年" | "半年" => Some(Frequency::HalfYear),
+            "year" | "yearly" | "annual" | "每年" | "年度" | "按年度" | "每年度" => Some(Frequency::Year),
+            _ => None,
+        }
+    }
+
+    /// Months in one period.
+    pub fn months(self) -> i8 {
+        match self {
+            Frequency::Month => 1,
+            Frequency::Quarter => 3,
+            Frequency::HalfYear => 6,
+            Frequency::Year => 12,
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Frequency::Month => "每月",
+            Frequency::Quarter => "每季度",
+            Frequency::HalfYear => "每半年",
+            Frequency::Year => "每年",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Frequency::Month => "month",
+            Frequency::Quarter => "quarter",
+            Frequency::HalfYear => "half-year",
+            Frequency::Year => "year",
+        }
+    }
 }
 
 impl Item {
@@ -150,6 +221,11 @@ impl Item {
             || levels.contains(&level)
             || (level == Level::Township && levels.contains(&Level::Village))
             || (level == Level::Village && self.channels.iter().any(|c| c.contains("村公示栏")))
+    }
+
+    /// The item's cadence, when it is periodic and the value could be read.
+    pub fn frequency(&self) -> Option<Frequency> {
+        self.periodic.as_ref().and_then(|p| Frequency::parse(&p.every))
     }
 
     pub fn people_elements(&self) -> impl Iterator<Item = &Element> {

@@ -10,6 +10,7 @@ mod init;
 mod mask;
 mod new;
 mod pack;
+mod report;
 mod serve;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
@@ -58,6 +59,8 @@ pub enum Command {
     Board(board::BoardArgs),
     /// 打包为离线网站（U 盘、查阅机、上传）；校验拷贝；比较两次打包 / offline bundle, verify, diff
     Pack(pack::PackArgs),
+    /// 测评自查报告：覆盖、及时、更新、公示期、整改清单 / assessment report (coverage, timeliness, rectification)
+    Report(report::ReportArgs),
     /// 解释某个检查代码 / explain a diagnostic code
     Explain(explain::ExplainArgs),
 }
@@ -83,6 +86,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Pack(a) => pack::run(&root, a, lang),
         Command::Mask(a) => mask::run(&root, a, lang),
         Command::Serve(a) => serve::run(&root, a, lang),
+        Command::Report(a) => report::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }

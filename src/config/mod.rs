@@ -7,7 +7,7 @@
 mod keys;
 mod schema;
 
-pub use schema::{Config, Footer, PrintConfig, RuleSeverity, SiteConfig, Township, Village};
+pub use schema::{Config, Footer, PrintConfig, ReportConfig, RuleSeverity, SiteConfig, Township, Village};
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::tr;

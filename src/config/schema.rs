@@ -13,6 +13,15 @@ pub struct Config {
     pub townships: Vec<Township>,
     pub print: PrintConfig,
     pub rules: Rules,
+    pub report: ReportConfig,
+}
+
+/// `[report]`: whether `gongkai build` puts the assessment report into the site.
+#[derive(Clone, Debug, Default)]
+pub struct ReportConfig {
+    /// Build the HTML report into the site at `report/index.html`. Off by default: the
+    /// report is for the county's 政务公开办, not for citizens.
+    pub in_site: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -93,7 +102,7 @@ impl Config {
     }
 }
 
-const TOP: &[&str] = &["site", "footer", "townships", "print", "rules"];
+const TOP: &[&str] = &["site", "footer", "townships", "print", "rules", "report"];
 const SITE: &[&str] = &["title", "county", "code", "base_url", "theme", "output", "minify"];
 const FOOTER: &[&str] = &[
     "sponsor",
@@ -110,6 +119,7 @@ const TOWNSHIP: &[&str] = &["code", "name", "slug", "contacts", "villages"];
 const VILLAGE: &[&str] = &["code", "name", "slug"];
 const PRINT: &[&str] = &["seal", "withdraw_after_days"];
 const RULES: &[&str] = &["late", "level"];
+const REPORT: &[&str] = &["in_site"];
 
 pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Diagnostics) -> Option<Config> {
     let mut r = Reader { keys, src, diags };
@@ -193,12 +203,19 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
     r.unknown(rules_t, "rules", RULES);
     let late = r.severity(rules_t, "late");
     let level = r.severity(rules_t, "level");
+
+    let report_t = r.table(root, "report").unwrap_or(&empty);
+    r.unknown(report_t, "report", REPORT);
+    let report = ReportConfig {
+        in_site: r.boolean(report_t, "report", "in_site").unwrap_or(false),
+    };
     Some(Config {
         site,
         footer,
         townships,
         print,
         rules: Rules { late, level },
+        report,
     })
 }
 

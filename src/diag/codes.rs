@@ -123,6 +123,18 @@ codes! {
         "检查主题模板的语法和变量名。", "Check the theme template's syntax and variables.";
     Suppressed = "GK099", "同类问题过多，其余未逐条列出", "Too many findings of one kind; the rest are counted",
         "先改正列出的问题，再运行 gongkai check 查看其余的。", "Fix the listed ones, then run gongkai check again.";
+    CatalogPeriodic = "GK100", "目录事项的更新周期（periodic）无法识别", "A catalog item's cadence (periodic) cannot be read",
+        "periodic.every 写 month、quarter、half-year 或 year（也可写 每月、每季度、每半年、每年）。", "Write periodic.every as month, quarter, half-year or year.";
+    ReportNoNotices = "GK101", "报告期间内没有任何公告", "No notice was published in the report period",
+        "检查 --year 或 --from/--to 是否写对；报告只统计发布日期在期间内的公告。", "Check --year or --from/--to; the report counts notices published in the period.";
+    ReportEmptyTownship = "GK102", "乡镇在报告中没有可统计的内容", "A township has nothing to report",
+        "确认该乡镇的公告放在 content/ 下且 乡镇 字段写对；目录中乡级事项为空时检查目录文件的 levels。", "Check the township's notices and their 乡镇 key, or the catalog levels.";
+    ReportUnknownTownship = "GK103", "--township 指定的乡镇不在 book.toml 中", "The --township is not in book.toml",
+        "使用 book.toml 中 [[townships]] 的名称、slug 或代码。", "Use a name, slug or code from book.toml [[townships]].";
+    ReportNoCalendar = "GK104", "报告期间超出工作日历的年份", "The report period lies outside the working-day calendar",
+        "选择日历中已有的年份，或在站点 calendar.toml 中加入该年的放假和调休安排。", "Pick a year the calendar has, or add that year to calendar.toml.";
+    ReportBadPeriod = "GK105", "报告期间写得不对", "The report period is not valid",
+        "写 --year 2026，或 --from 2026-01-01 --to 2026-06-30（开始不晚于结束）。", "Write --year 2026, or --from 2026-01-01 --to 2026-06-30 (start not after end).";
     Io = "GK091", "读写文件失败", "File could not be read or written",
         "检查文件是否存在、是否有权限、磁盘是否已满。", "Check the file exists, permissions and disk space.";
     PackPathTooLong = "GK120", "打包后的文件路径超过 Windows 的长度限制", "A bundle path is too long for Windows",

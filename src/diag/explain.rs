@@ -412,6 +412,42 @@ fn entry(code: Code) -> Option<Entry> {
             "gongkai serve --root Z:\\乡镇站点",
             "gongkai serve --root Z:\\乡镇站点 --poll",
         ),
+        CatalogPeriodic => (
+            "periodic 说明一个事项要定期公开（村务公开一般事项至少每季度一次，财务收支较多的村每月一次：村民委员会组织法第三十条；预决算每年）。gongkai report 据此区分定期事项和事件性事项：定期事项在某一期没有公告就是逾期，事件性事项（征地、救灾）没有公告只说明期间内没有发生。周期写错，报告就无法判断是否逾期。",
+            "periodic says an item must be published again at a cadence (村务 at least quarterly, village finances monthly, budgets yearly). gongkai report uses it to tell periodic items, whose missing period is overdue, from event items, whose blank only means nothing happened.",
+            "  - id: cw-02\n    periodic: {every: 每星期}",
+            "  - id: cw-02\n    periodic: {every: month, text: 财务收支较多的村每月公布一次}",
+        ),
+        ReportNoNotices => (
+            "报告期间内一条公告也没有时，覆盖率、及时率都没有意义，生成的文件看起来像结果却不是，所以 gongkai 不写文件。多半是年份写错了（--year 2025 写成 2052），或指定的乡镇还没有公告。",
+            "With no notice in the period every figure is empty, and a file that looks like a result would mislead: nothing is written. Usually the year is mistyped or the township has no notices yet.",
+            "gongkai report --year 2052",
+            "gongkai report --year 2026",
+        ),
+        ReportEmptyTownship => (
+            "报告照常生成，但该乡镇在期间内没有任何公告（所有事项都是空白栏目），或目录中没有它要公开的事项。提醒县政务公开办核实这是实情还是公告放错了位置、乡镇 字段写错了。",
+            "The report is written, but the township published nothing in the period (every item is blank) or the catalogs give it no item: check whether that is true or its notices are misfiled.",
+            "content/shiqiao/ 下没有公告，或公告写的是 乡镇: 石乔乡",
+            "乡镇: 石桥乡",
+        ),
+        ReportUnknownTownship => (
+            "--township 要写 book.toml 中已有的乡镇，否则报告会是空的。",
+            "--township must name a township of book.toml, or the report would be empty.",
+            "gongkai report --township 青山乡",
+            "gongkai report --township 青山镇",
+        ),
+        ReportNoCalendar => (
+            "逾期天数按国务院办公厅每年公布的放假和调休安排计算工作日；日历中没有的年份无法计算，gongkai 不会猜。",
+            "Days late are counted in working days of the State Council's yearly holiday notice; a year the calendar lacks cannot be counted, and gongkai does not guess.",
+            "gongkai report --year 2031",
+            "gongkai report --year 2026（或在 calendar.toml 中加入 [2031]）",
+        ),
+        ReportBadPeriod => (
+            "报告期间是一个年度（--year）或一个起止日期（--from 和 --to 都要写，开始不晚于结束）。",
+            "The period is a year (--year) or a range (--from and --to, the start not after the end).",
+            "gongkai report --from 2026-12-31 --to 2026-01-01",
+            "gongkai report --from 2026-01-01 --to 2026-12-31",
+        ),
         Io => return None,
     })
 }

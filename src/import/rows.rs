@@ -161,6 +161,7 @@ fn item_of(
         personal_info: false,
         provenance: None,
         variant: None,
+        periodic: None,
     };
     let mut ok = true;
     for (c, role) in &header.columns {
