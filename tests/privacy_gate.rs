@@ -221,15 +221,7 @@ fn a_withdrawn_list_leaves_no_trace() {
     ]);
     // The 公示期 ended on 11-27; 30 days later the list comes down.
     let out = root.parent().unwrap().join("out");
-    let o = run(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--date",
-        "2027-02-01",
-    ]);
+    let o = run_build_at(&root, &out, "2027-02-01");
     assert!(o.status.success(), "{}", stderr(&o));
     for f in files(&out) {
         let text = String::from_utf8_lossy(&std::fs::read(out.join(&f)).unwrap()).into_owned();

@@ -44,6 +44,10 @@ pub struct Gate<'a> {
     exempt: HashMap<String, HashSet<String>>,
     leaks: Mutex<Vec<Leak>>,
     unchecked: Mutex<Vec<(PathBuf, crate::diag::Text)>>,
+    /// CPU time spent scanning, summed over threads, and files seen: `GONGKAI_TIMINGS=1`
+    /// prints them, to keep the gate's share of a build in sight.
+    spent_ns: std::sync::atomic::AtomicU64,
+    files: std::sync::atomic::AtomicU64,
 }
 
 impl<'a> Gate<'a> {
@@ -64,6 +68,8 @@ impl<'a> Gate<'a> {
             exempt,
             leaks: Mutex::new(Vec::new()),
             unchecked: Mutex::new(Vec::new()),
+            spent_ns: std::sync::atomic::AtomicU64::new(0),
+            files: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -116,7 +122,12 @@ impl<'a> Gate<'a> {
 
     /// Records the leaks of `out`; whether it is clean.
     fn record(&self, out: &Output) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let started = std::time::Instant::now();
         let hits = self.inspect(out);
+        let ns = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.spent_ns.fetch_add(ns, Relaxed);
+        self.files.fetch_add(1, Relaxed);
         if hits.is_empty() {
             return true;
         }
@@ -133,6 +144,13 @@ impl<'a> Gate<'a> {
 
     /// The gate's findings as diagnostics; `true` if nothing was held back.
     pub fn finish(self, diags: &mut Diagnostics) -> bool {
+        if std::env::var_os("GONGKAI_TIMINGS").is_some() {
+            let ms = self.spent_ns.into_inner() as f64 / 1e6;
+            eprintln!(
+                "[timing] gate cpu   {ms:>8.1} ms over {} files",
+                self.files.into_inner()
+            );
+        }
         let leaks = self.leaks.into_inner().unwrap_or_default();
         let clean = leaks.is_empty();
         if !clean {

@@ -22,6 +22,7 @@ pub mod extract;
 pub mod gate;
 mod ids;
 mod normal;
+mod regions;
 mod scan;
 
 use jiff::civil::Date;

@@ -175,7 +175,7 @@ const INLINE: &[&str] = &[
 
 /// An HTML tag or comment at the start of `s`: whether it breaks the text (a block element)
 /// and its length. Only a real tag: `<` then a letter or `/` and a letter, or `!--`.
-fn tag(s: &str) -> Option<(bool, usize)> {
+pub(super) fn tag(s: &str) -> Option<(bool, usize)> {
     let b = s.as_bytes();
     if s.starts_with("<!--") {
         let end = s.find("-->")?;
@@ -192,6 +192,13 @@ fn tag(s: &str) -> Option<(bool, usize)> {
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
         .to_ascii_lowercase();
+    // `<https://…>` is a Markdown autolink, whose text is shown, not a tag.
+    if !matches!(
+        b.get(name_at + name.len()),
+        Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
+    ) {
+        return None;
+    }
     Some((!INLINE.contains(&name.as_str()), end + 1))
 }
 

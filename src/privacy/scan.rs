@@ -51,78 +51,21 @@ enum Edge {
 }
 
 /// Finds the identifiers in `text` (see [`super::Scanner::scan`]), leaving out numbers whose
-/// digits are in `allowed`.
-///
-/// Most texts have no run of digits long enough to be an identifier, and a rendered page is
-/// mostly markup: only the stretches around clusters of at least 11 digits are read as units,
-/// so the cost of the gate grows with the text, never with the square of it.
+/// digits are in `allowed`. Only the regions [`super::regions`] picks are read closely, so
+/// the cost of the gate grows with the text, never with the square of it.
 pub(super) fn find(text: &str, today: Date, allowed: &[String]) -> Vec<Hit> {
+    let r = super::regions::regions(text);
     let mut hits = Vec::new();
-    for (from, to) in candidate_regions(text) {
-        let region = &text[from..to];
-        for mut hit in find_in(region, today, allowed) {
+    for (from, to) in r.text.into_iter().chain(r.attributes) {
+        for mut hit in find_in(&text[from..to], today, allowed) {
             hit.start += from;
             hit.end += from;
             hits.push(hit);
         }
     }
+    hits.sort_by_key(|h| (h.start, h.end));
+    hits.dedup_by_key(|h| (h.start, h.end));
     hits
-}
-
-/// Byte ranges of `text` worth reading closely: around every cluster of 11 or more digits
-/// (ASCII, full-width, or the digits of `&#…;` and `%3X` escapes) no more than `GAP` bytes
-/// apart, widened by `MARGIN` bytes on each side and to character boundaries, merged where
-/// they overlap.
-fn candidate_regions(text: &str) -> Vec<(usize, usize)> {
-    const GAP: usize = 40;
-    const MARGIN: usize = 64;
-    let b = text.as_bytes();
-    let mut regions: Vec<(usize, usize)> = Vec::new();
-    let mut cluster: Option<(usize, usize, usize)> = None; // (first, last, count)
-    let close = |c: Option<(usize, usize, usize)>, regions: &mut Vec<(usize, usize)>| {
-        if let Some((first, last, count)) = c
-            && count >= 11
-        {
-            let from = floor_char(text, first.saturating_sub(MARGIN));
-            let to = ceil_char(text, (last + MARGIN).min(b.len()));
-            match regions.last_mut() {
-                Some(r) if r.1 >= from => r.1 = r.1.max(to),
-                _ => regions.push((from, to)),
-            }
-        }
-    };
-    let mut i = 0;
-    while i < b.len() {
-        let is_digit = b[i].is_ascii_digit()
-            // Full-width digits: EF BC 90..99.
-            || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)));
-        if is_digit {
-            cluster = match cluster {
-                Some((first, last, count)) if i - last <= GAP => Some((first, i, count + 1)),
-                other => {
-                    close(other, &mut regions);
-                    Some((i, i, 1))
-                }
-            };
-        }
-        i += 1;
-    }
-    close(cluster, &mut regions);
-    regions
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 fn find_in(text: &str, today: Date, allowed: &[String]) -> Vec<Hit> {

@@ -105,11 +105,11 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
     let shard_count = postings::shard_count(&entries);
 
     let mut files: Vec<OutputFile> = Vec::new();
-    for (k, body) in postings::shard_files(&entries, shard_count) {
+    for (k, body, tokens) in postings::shard_files(&entries, shard_count) {
         files.push(OutputFile {
             path: format!("search/i/{k}.js"),
             bytes: body.into_bytes(),
-            readable: None,
+            readable: Some(tokens),
         });
     }
     drop(entries);

@@ -343,7 +343,10 @@ pub fn shard_count(entries: &[Encoded]) -> u32 {
 /// Writes the shard files: `gongkaiSearch.shard(k,"tok1 tok2 …","all1 title1 all2 title2 …")`.
 /// Returns `(shard number, file text)` for every shard, including empty ones (the browser
 /// loads a shard by number without knowing whether it has anything).
-pub fn shard_files(entries: &[Encoded], shards: u32) -> Vec<(u32, String)> {
+/// Each shard `k` as (k, file, readable): the file's text a reader can recover is its tokens,
+/// one per line (the lists beside them are numbers in the codec's alphabet, not text), and
+/// that is what the privacy gate reads.
+pub fn shard_files(entries: &[Encoded], shards: u32) -> Vec<(u32, String, String)> {
     let mut keys: Vec<Vec<&str>> = vec![Vec::new(); shards as usize];
     let mut lists: Vec<Vec<&str>> = vec![Vec::new(); shards as usize];
     for e in entries {
@@ -362,7 +365,7 @@ pub fn shard_files(entries: &[Encoded], shards: u32) -> Vec<(u32, String)> {
             out.push(',');
             js_string(&mut out, &lists.join(" "));
             out.push_str(");\n");
-            (k as u32, out)
+            (k as u32, out, keys.join("\n"))
         })
         .collect()
 }

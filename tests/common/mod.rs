@@ -67,6 +67,11 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 
 /// `gongkai build` of `root` into `out` for the fixed test date, whatever its outcome.
 pub fn run_build(root: &Path, out: &Path) -> Output {
+    run_build_at(root, out, DATE)
+}
+
+/// `gongkai build` of `root` into `out` as on `date`, whatever its outcome.
+pub fn run_build_at(root: &Path, out: &Path, date: &str) -> Output {
     run(&[
         "build",
         "--root",
@@ -74,7 +79,7 @@ pub fn run_build(root: &Path, out: &Path) -> Output {
         "--output",
         out.to_str().unwrap(),
         "--date",
-        DATE,
+        date,
     ])
 }
 

@@ -1,0 +1,197 @@
+//! Where in a text an identifier can be, found in one pass over its bytes.
+//!
+//! Every byte a build writes passes the scanner, and a county's pages are mostly markup and
+//! numbers that are nothing personal (dates, amounts, SVG geometry, search lists), so the
+//! scanner reads closely only:
+//!
+//! - the stretches of text around a *cluster* of 11 or more digits (ASCII, full-width, or
+//!   those of `&#…;` and `%3X` escapes) with no letter between them and no gap longer than
+//!   [`GAP`] bytes: an identifier has at least 11 digits, and a letter (outside an escape)
+//!   cuts any number in two. Tags are skipped in this count, as the reader's view skips them,
+//!   so `1962<b>0315</b>1238` is one cluster;
+//! - the values of tag attributes (`href`, `src`, `title`, `alt`, `download`, …) with 11 or
+//!   more digits, each read as a text of its own: a number in a link is published as surely
+//!   as one in the text, but it never joins the text around the tag. The geometry of SVG
+//!   (`d`, `points`, `viewBox`, `transform`), the QR code of every page, is not text.
+//!
+//! A region never starts or ends inside a tag, so the close reading sees whole tags.
+
+use super::normal::tag;
+
+/// Largest gap, in bytes, between two digits of one cluster (room for `</strong><strong>`,
+/// an entity, a few separators).
+const GAP: usize = 40;
+/// Context kept on each side of a cluster, for what touches the number.
+const MARGIN: usize = 64;
+
+pub(super) struct Regions {
+    /// Byte ranges of running text, in order, not overlapping.
+    pub text: Vec<(usize, usize)>,
+    /// Byte ranges of attribute values worth reading.
+    pub attributes: Vec<(usize, usize)>,
+}
+
+pub(super) fn regions(text: &str) -> Regions {
+    let b = text.as_bytes();
+    let mut tags: Vec<(usize, usize)> = Vec::new();
+    let mut attributes = Vec::new();
+    let mut clusters: Vec<(usize, usize)> = Vec::new();
+    let mut cluster: Option<(usize, usize, usize)> = None; // (first, last, count)
+    let close = |c: &mut Option<(usize, usize, usize)>, out: &mut Vec<(usize, usize)>| {
+        if let Some((first, last, count)) = c.take()
+            && count >= 11
+        {
+            out.push((first, last + 1));
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'<'
+            && let Some((_, len)) = tag(&text[i..])
+        {
+            let end = i + len;
+            attribute_values(text, i, end, &mut attributes);
+            tags.push((i, end));
+            i = end;
+            continue;
+        }
+        let full_width =
+            c == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x));
+        if c.is_ascii_digit() || full_width {
+            cluster = match cluster {
+                Some((first, last, count)) if i - last <= GAP => Some((first, i, count + 1)),
+                mut other => {
+                    close(&mut other, &mut clusters);
+                    Some((i, i, 1))
+                }
+            };
+        } else if c.is_ascii_alphabetic() && !in_escape(b, i) {
+            close(&mut cluster, &mut clusters);
+        }
+        i += if full_width { 3 } else { 1 };
+    }
+    close(&mut cluster, &mut clusters);
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    for (first, last) in clusters {
+        let from = outside_tags(&tags, floor_char(text, first.saturating_sub(MARGIN)), true);
+        let to = outside_tags(&tags, ceil_char(text, (last + MARGIN).min(b.len())), false);
+        match regions.last_mut() {
+            Some(r) if r.1 >= from => r.1 = r.1.max(to),
+            _ => regions.push((from, to)),
+        }
+    }
+    Regions {
+        text: regions,
+        attributes,
+    }
+}
+
+/// Whether the letter at `i` belongs to a character reference (`&#x33;`, `&nbsp;`) or a
+/// percent escape (`%E4`), which hide digits rather than cut them.
+fn in_escape(b: &[u8], i: usize) -> bool {
+    if (i >= 1 && b[i - 1] == b'%') || (i >= 2 && b[i - 2] == b'%' && b[i - 1].is_ascii_hexdigit()) {
+        return true;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 10 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'#') {
+        k -= 1;
+    }
+    k > 0 && b[k - 1] == b'&'
+}
+
+/// `at`, moved out of any tag it falls in: to the tag's start (`before`) or end.
+fn outside_tags(tags: &[(usize, usize)], at: usize, before: bool) -> usize {
+    let k = tags.partition_point(|t| t.1 <= at);
+    match tags.get(k) {
+        Some(&(s, e)) if s < at && at < e => {
+            if before {
+                s
+            } else {
+                e
+            }
+        }
+        _ => at,
+    }
+}
+
+/// Attributes that hold geometry, never text.
+const GEOMETRY: &[&str] = &["d", "points", "viewbox", "transform"];
+
+/// The values of the attributes of the tag `text[start..end]` that hold 11 or more digits.
+fn attribute_values(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let t = &text.as_bytes()[start..end];
+    let digits = t.iter().filter(|c| c.is_ascii_digit()).count();
+    let escaped = t.windows(2).any(|w| w == b"%3" || w == b"&#") || t.contains(&0xEF);
+    if digits < 11 && !escaped {
+        return;
+    }
+    let mut k = 1;
+    while k < t.len() {
+        // An attribute name, then `=`, then a quoted or bare value.
+        let name_start = k;
+        while k < t.len() && !matches!(t[k], b'=' | b' ' | b'\t' | b'\n' | b'>' | b'/') {
+            k += 1;
+        }
+        let name = String::from_utf8_lossy(&t[name_start..k]).to_ascii_lowercase();
+        if t.get(k) != Some(&b'=') {
+            k += 1;
+            continue;
+        }
+        k += 1;
+        let (from, to) = match t.get(k) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let from = k + 1;
+                let to = t[from..].iter().position(|&c| c == q).map_or(t.len(), |p| from + p);
+                k = to + 1;
+                (from, to)
+            }
+            _ => {
+                let from = k;
+                while k < t.len() && !matches!(t[k], b' ' | b'\t' | b'\n' | b'>') {
+                    k += 1;
+                }
+                (from, k)
+            }
+        };
+        if !GEOMETRY.contains(&name.as_str()) && from < to {
+            out.push((start + from, start + to));
+        }
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_cut_clusters_but_tags_and_escapes_do_not() {
+        assert!(regions("M3 4h1v1h1v1h2v3h1v1h2v2h1v1").text.is_empty());
+        assert_eq!(regions("电话13812345678").text.len(), 1);
+        assert_eq!(regions("1962<b>0315</b>1238").text.len(), 1);
+        assert_eq!(regions("&#x33;&#x34;0825199001011239").text.len(), 1);
+        assert_eq!(regions("%E4%B8%89340825199001011239").text.len(), 1);
+    }
+
+    #[test]
+    fn attribute_values_are_texts_of_their_own() {
+        let html = "<a href=\"f/13812345678.pdf\" class=\"x\">下载</a><path d=\"M13812345678 0h1\"/>";
+        let r = regions(html);
+        let values: Vec<&str> = r.attributes.iter().map(|&(a, b)| &html[a..b]).collect();
+        assert_eq!(values, ["f/13812345678.pdf", "x"]);
+    }
+}
