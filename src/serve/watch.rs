@@ -55,7 +55,9 @@ pub fn start(root: &Path, poll: bool, tx: Sender<Vec<Change>>) -> notify::Result
     let mut w = if poll {
         let config = notify::Config::default()
             .with_poll_interval(Duration::from_millis(500))
-            .with_compare_contents(false);
+            // Contents, not only times: on network drives and FAT sticks a save within the
+            // same (coarse) timestamp tick, or a clock that jumps, must still be seen.
+            .with_compare_contents(true);
         Watching::Poll(new_debouncer_opt(
             debounce,
             None,
