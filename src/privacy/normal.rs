@@ -187,19 +187,18 @@ pub(super) fn tag(s: &str) -> Option<(bool, usize)> {
     }
     // Tags are short; a `<` with no `>` soon after is text (`a < b`).
     let end = b.iter().take(2048).position(|&c| c == b'>')?;
-    let name: String = s[name_at..end]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    // Compared in place: the gate meets every tag of every page, so no allocation here.
+    let name_len = b[name_at..end].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let name = &b[name_at..name_at + name_len];
     // `<https://…>` is a Markdown autolink, whose text is shown, not a tag.
     if !matches!(
-        b.get(name_at + name.len()),
+        b.get(name_at + name_len),
         Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
     ) {
         return None;
     }
-    Some((!INLINE.contains(&name.as_str()), end + 1))
+    let inline = INLINE.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+    Some((!inline, end + 1))
 }
 
 /// Removes runs of one to three Markdown emphasis characters with a digit right before and

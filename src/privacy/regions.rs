@@ -5,9 +5,9 @@
 //! scanner reads closely only:
 //!
 //! - the stretches of text around a *cluster* of 11 or more digits (ASCII, full-width, or
-//!   those of `&#…;` and `%3X` escapes) with no letter between them and no gap longer than
-//!   [`GAP`] bytes: an identifier has at least 11 digits, and a letter (outside an escape)
-//!   cuts any number in two. Tags are skipped in this count, as the reader's view skips them,
+//!   those of `&#…;` and `%3X` escapes) with no letter or Han character between them and no
+//!   gap longer than [`GAP`] bytes: an identifier has at least 11 digits, and a letter
+//!   (outside an escape) or a Han character is read, so it cuts any number in two. Tags are skipped in this count, as the reader's view skips them,
 //!   so `1962<b>0315</b>1238` is one cluster;
 //! - the values of tag attributes (`href`, `src`, `title`, `alt`, `download`, …) with 11 or
 //!   more digits, each read as a text of its own: a number in a link is published as surely
@@ -46,6 +46,19 @@ pub(super) fn regions(text: &str) -> Regions {
     };
     let mut i = 0;
     while i < b.len() {
+        if let Some((_, last, _)) = cluster
+            && i - last > GAP
+        {
+            close(&mut cluster, &mut clusters);
+        }
+        if cluster.is_none() {
+            // Outside a cluster only a digit or a tag matters: skip the rest (most of a
+            // Chinese page) with one table lookup a byte.
+            match b[i..].iter().position(|&c| STARTS[usize::from(c)]) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
         let c = b[i];
         if c == b'<'
             && let Some((_, len)) = tag(&text[i..])
@@ -66,7 +79,7 @@ pub(super) fn regions(text: &str) -> Regions {
                     Some((i, i, 1))
                 }
             };
-        } else if c.is_ascii_alphabetic() && !in_escape(b, i) {
+        } else if (c.is_ascii_alphabetic() && !in_escape(b, i)) || is_han_lead(c) {
             close(&mut cluster, &mut clusters);
         }
         i += if full_width { 3 } else { 1 };
@@ -85,6 +98,28 @@ pub(super) fn regions(text: &str) -> Regions {
         text: regions,
         attributes,
     }
+}
+
+/// The bytes that can open a cluster or a tag: ASCII digits, the lead byte of full-width
+/// digits, `<`.
+static STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = true;
+        d += 1;
+    }
+    t[0xEF] = true;
+    t[b'<' as usize] = true;
+    t
+};
+
+/// Whether `c` starts a CJK ideograph (U+4000–U+9FFF, three bytes led by `E4`–`E9`). A Han
+/// character between two digits is read, so it cuts a number as a letter does; in Chinese
+/// text, where no letter stands between the dates and amounts of a table, this is what keeps
+/// the close reading to the few stretches that can hold an identifier.
+fn is_han_lead(c: u8) -> bool {
+    (0xE4..=0xE9).contains(&c)
 }
 
 /// Whether the letter at `i` belongs to a character reference (`&#x33;`, `&nbsp;`) or a
@@ -133,7 +168,7 @@ fn attribute_values(text: &str, start: usize, end: usize, out: &mut Vec<(usize, 
         while k < t.len() && !matches!(t[k], b'=' | b' ' | b'\t' | b'\n' | b'>' | b'/') {
             k += 1;
         }
-        let name = String::from_utf8_lossy(&t[name_start..k]).to_ascii_lowercase();
+        let name = &t[name_start..k];
         if t.get(k) != Some(&b'=') {
             k += 1;
             continue;
@@ -154,7 +189,8 @@ fn attribute_values(text: &str, start: usize, end: usize, out: &mut Vec<(usize, 
                 (from, k)
             }
         };
-        if !GEOMETRY.contains(&name.as_str()) && from < to {
+        let geometry = GEOMETRY.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(name));
+        if !geometry && from < to {
             out.push((start + from, start + to));
         }
     }
@@ -185,6 +221,9 @@ mod tests {
         assert_eq!(regions("1962<b>0315</b>1238").text.len(), 1);
         assert_eq!(regions("&#x33;&#x34;0825199001011239").text.len(), 1);
         assert_eq!(regions("%E4%B8%89340825199001011239").text.len(), 1);
+        // Dates and amounts of a table, with Han characters between them, are no number.
+        assert!(regions("2026年11月18日发放3200元，2026年12月").text.is_empty());
+        assert_eq!(regions("身份证号3408 2519 9001 0112 39。").text.len(), 1);
     }
 
     #[test]
