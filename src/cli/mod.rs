@@ -74,7 +74,26 @@ pub enum Format {
 
 /// Run the command line; returns the exit status.
 pub fn run(cli: Cli) -> i32 {
-    let lang = Lang::detect(cli.lang.as_deref());
+    let lang = match cli.lang.as_deref() {
+        None => Lang::detect(None),
+        Some(v) => match Lang::from_flag(v) {
+            Some(l) => l,
+            None => {
+                // Said in the language `LANG` gives (Chinese by default), as the flag is void.
+                let values = Lang::FLAG_VALUES.join(", ");
+                eprintln!(
+                    "{}",
+                    match Lang::detect(None) {
+                        Lang::Zh => format!("--lang 的值“{v}”不可用。可用的值：{values}（zh 中文，默认；en 英文）。"),
+                        Lang::En => format!(
+                            "--lang `{v}` is not a language gongkai speaks. Accepted values: {values} (zh Chinese, the default; en English)."
+                        ),
+                    }
+                );
+                return USAGE;
+            }
+        },
+    };
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
         Command::Build(a) => build::build(&root, a, lang),
