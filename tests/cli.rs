@@ -43,3 +43,57 @@ fn an_unknown_lang_is_a_usage_error_that_lists_zh_and_en() {
         assert!(o.status.success(), "--lang {l}: {}", stderr(&o));
     }
 }
+
+/// `gongkai ARGS` with standard output piped: read `lines` lines (none: close the pipe at
+/// once, before the command wrote anything), close the pipe, wait. The exit status and
+/// standard error.
+fn cut_short(args: &[&str], lines: usize) -> (Option<i32>, String) {
+    use std::io::{BufRead, Read};
+    let mut child = Command::new(bin())
+        .args(args)
+        .env("LANG", "zh_CN.UTF-8")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn gongkai");
+    let out = child.stdout.take().unwrap();
+    if lines > 0 {
+        let mut r = std::io::BufReader::new(out);
+        for _ in 0..lines {
+            let mut l = String::new();
+            r.read_line(&mut l).unwrap();
+            assert!(!l.is_empty(), "{args:?} printed fewer than {lines} lines");
+        }
+        drop(r);
+    } else {
+        drop(out);
+    }
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    (child.wait().unwrap().code(), err)
+}
+
+#[test]
+fn no_command_panics_when_its_output_is_cut_short() {
+    let root = repo();
+    let root = root.to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        &["catalog", "show", "社会救助", "--root", root],
+        &["catalog", "show", "社会救助", "--format", "json", "--root", root],
+        &["catalog", "list", "--root", root],
+        &["explain", "GK013"],
+        &["check", "--format", "json", "--date", DATE, "--root", root],
+    ];
+    for args in cases {
+        // `| head -1`, and a reader that has gone before the first line.
+        for lines in [1, 0] {
+            let (code, err) = cut_short(args, lines);
+            assert!(!err.contains("panicked"), "{args:?} after {lines} line(s): {err}");
+            assert!(code.is_some(), "{args:?} killed by a signal");
+            assert_ne!(code, Some(101), "{args:?}: {err}");
+            if lines == 0 {
+                assert_eq!(code, Some(0), "{args:?}: stops quietly, status 0: {err}");
+            }
+        }
+    }
+}

@@ -9,12 +9,14 @@ mod explain;
 mod init;
 mod mask;
 mod new;
+pub(crate) mod out;
 mod pack;
 mod report;
 mod serve;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
 use clap::{Parser, Subcommand, ValueEnum};
+use out::{err, errln, outln};
 use std::path::PathBuf;
 
 pub const SUCCESS: i32 = 0;
@@ -81,7 +83,7 @@ pub fn run(cli: Cli) -> i32 {
             None => {
                 // Said in the language `LANG` gives (Chinese by default), as the flag is void.
                 let values = Lang::FLAG_VALUES.join(", ");
-                eprintln!(
+                errln!(
                     "{}",
                     match Lang::detect(None) {
                         Lang::Zh => format!("--lang 的值“{v}”不可用。可用的值：{values}（zh 中文，默认；en 英文）。"),
@@ -115,10 +117,10 @@ pub fn report(diags: Vec<Diagnostic>, format: Format, lang: Lang) {
     match format {
         Format::Human => {
             if !diags.is_empty() {
-                eprint!("{}", render_human(&diags, lang));
+                err!("{}", render_human(&diags, lang));
             }
         }
-        Format::Json => println!("{}", render_json(&diags, lang)),
+        Format::Json => outln!("{}", render_json(&diags, lang)),
     }
 }
 
@@ -126,7 +128,7 @@ pub fn report(diags: Vec<Diagnostic>, format: Format, lang: Lang) {
 pub fn today(flag: Option<&str>, lang: Lang) -> Result<jiff::civil::Date, i32> {
     match flag {
         Some(s) => crate::dates::parse_date(s).map_err(|_| {
-            eprintln!(
+            errln!(
                 "{}",
                 match lang {
                     Lang::Zh => format!("--date 的值“{s}”不是有效日期，请写成 2026-09-25。"),
