@@ -97,3 +97,44 @@ fn no_command_panics_when_its_output_is_cut_short() {
         }
     }
 }
+
+/// Display columns of `s` as a terminal shows it: a Chinese character (or full-width
+/// punctuation) takes two, ASCII one. Enough for the catalog names.
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+}
+
+/// The display column where each space-separated field of `line` starts.
+fn field_starts(line: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in line.char_indices() {
+        if c != ' ' && prev_space {
+            starts.push(columns(&line[..i]));
+        }
+        prev_space = c == ' ';
+    }
+    starts
+}
+
+#[test]
+fn catalog_list_aligns_its_columns_by_display_width() {
+    let o = run(&["catalog", "list", "--root", repo().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let table: Vec<&str> = out.lines().filter(|l| !l.starts_with("共 ")).collect();
+    assert!(table.len() > 20, "{out}");
+    assert!(table.iter().any(|l| l.contains("社会救助")), "{out}");
+    let header = field_starts(table[0]);
+    assert_eq!(header.len(), 4, "{}", table[0]);
+    for l in &table[1..] {
+        let f = field_starts(l);
+        assert!(f.len() >= 4, "{l}");
+        // Name and source start where the header's do; the count ends where 事项 ends.
+        assert_eq!(f[1], header[1], "name column of {l:?}\n{out}");
+        assert_eq!(f[3], header[3], "source column of {l:?}\n{out}");
+        let count = l.split_whitespace().nth(2).unwrap();
+        assert!(count.parse::<usize>().is_ok(), "{l}");
+        assert_eq!(f[2] + count.len(), header[2] + columns("事项"), "count of {l:?}\n{out}");
+    }
+}

@@ -61,13 +61,23 @@ fn list(cats: &Catalogs, format: Format) -> i32 {
             outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         Format::Human => {
-            outln!("{:<32} {:<16} {:>4}  来源", "领域标识", "名称", "事项");
+            // Widths in display columns: a Chinese character takes two, so `{:<16}` (which
+            // counts characters) would misalign the Chinese names.
+            let slug_w = cats.domains.iter().map(|d| width(&d.slug)).chain([width("领域标识")]);
+            let name_w = cats.domains.iter().map(|d| width(&d.name)).chain([width("名称")]);
+            let (slug_w, name_w) = (slug_w.max().unwrap_or(0), name_w.max().unwrap_or(0));
+            outln!(
+                "{}  {}  {}  来源",
+                pad("领域标识", slug_w),
+                pad("名称", name_w),
+                pad_left("事项", 4)
+            );
             for d in &cats.domains {
                 outln!(
-                    "{:<32} {:<16} {:>4}  {}",
-                    d.slug,
-                    d.name,
-                    d.items.len(),
+                    "{}  {}  {}  {}",
+                    pad(&d.slug, slug_w),
+                    pad(&d.name, name_w),
+                    pad_left(&d.items.len().to_string(), 4),
                     d.origin.describe()
                 );
             }
@@ -79,6 +89,21 @@ fn list(cats: &Catalogs, format: Format) -> i32 {
         }
     }
     super::SUCCESS
+}
+
+/// Display width of `s`: a Chinese character takes two columns of a terminal.
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` followed by spaces up to `w` display columns.
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// Spaces, then `s`, up to `w` display columns.
+fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 fn show(cats: &Catalogs, which: &str, format: Format, lang: Lang) -> i32 {
