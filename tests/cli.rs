@@ -138,3 +138,40 @@ fn catalog_list_aligns_its_columns_by_display_width() {
         assert_eq!(f[2] + count.len(), header[2] + columns("事项"), "count of {l:?}\n{out}");
     }
 }
+
+#[test]
+fn clap_errors_are_in_chinese_by_default_and_in_english_with_lang_en() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["bulid"], &["没有命令“bulid”", "是不是要写“build”"]),
+        (&["board"], &["缺少必填的参数", "--village"]),
+        (&["build", "--bogus"], &["不认识的参数“--bogus”"]),
+        (
+            &["catalog", "list", "--format", "xml"],
+            &["的值“xml”不可用", "human, json"],
+        ),
+    ];
+    for (args, says) in cases {
+        let o = run(args);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {e}");
+        for s in *says {
+            assert!(e.contains(s), "{args:?} lacks {s:?}: {e}");
+        }
+        assert!(!e.contains("error:"), "{args:?} still English: {e}");
+        // --lang en (either spelling), or LANG=en_US, keeps clap's English.
+        let mut en = vec!["--lang", "en"];
+        en.extend_from_slice(args);
+        let mut en_eq = vec!["--lang=en"];
+        en_eq.extend_from_slice(args);
+        for o in [run(&en), run(&en_eq), run_lang("en_US.UTF-8", args)] {
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            assert!(stderr(&o).starts_with("error:"), "{args:?}: {}", stderr(&o));
+        }
+    }
+    // --help and --version still succeed, printed as they are.
+    for a in ["--help", "--version"] {
+        let o = run(&[a]);
+        assert_eq!(o.status.code(), Some(0), "{a}");
+        assert!(!stdout(&o).is_empty(), "{a}");
+    }
+}
