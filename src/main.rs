@@ -5,14 +5,7 @@ use clap::Parser;
 fn main() {
     let cli = match gongkai::cli::Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            std::process::exit(if e.use_stderr() {
-                gongkai::cli::USAGE
-            } else {
-                gongkai::cli::SUCCESS
-            });
-        }
+        Err(e) => std::process::exit(gongkai::cli::clap_error(&e)),
     };
     std::process::exit(gongkai::cli::run(cli));
 }

@@ -157,3 +157,37 @@ fn an_ended_period_prints_as_ended_and_without_its_withdrawn_list() {
     assert_fonts_embedded(&pdf);
     assert_eq!(pdf_qr_codes(&pdf), vec![format!("{BASE}{ENDED}")]);
 }
+
+/// The rule of `common::missing`, on a real test of this file: run with no PDF tools on the
+/// PATH, it fails when `CI` is set and is skipped (loudly) when it is not. A green CI run
+/// therefore means the print tests really ran.
+#[test]
+fn without_its_pdf_tools_a_print_test_fails_on_ci_and_is_skipped_elsewhere() {
+    let empty = tempfile::tempdir().unwrap();
+    let child = |ci: Option<&str>| {
+        let mut c = std::process::Command::new(std::env::current_exe().unwrap());
+        c.args([
+            "--exact",
+            "an_ended_period_prints_as_ended_and_without_its_withdrawn_list",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("PATH", empty.path());
+        match ci {
+            Some(v) => c.env("CI", v),
+            None => c.env_remove("CI"),
+        };
+        let o = c.output().expect("run this test binary");
+        let text = format!("{}{}", stdout(&o), stderr(&o));
+        (o.status.success(), text)
+    };
+    let (ok, text) = child(Some("true"));
+    assert!(!ok, "with CI=true a missing pdfinfo must fail the test:\n{text}");
+    assert!(text.contains("pdfinfo") && text.contains("CI is set"), "{text}");
+    assert!(text.contains("1 failed"), "{text}");
+    let (ok, text) = child(None);
+    assert!(ok, "without CI a missing tool skips:\n{text}");
+    assert!(text.contains("SKIPPED: pdfinfo"), "{text}");
+    let (ok, text) = child(Some("false"));
+    assert!(ok, "CI=false is not CI:\n{text}");
+}

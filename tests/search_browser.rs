@@ -1,9 +1,12 @@
 //! Browser test of site search: builds an index of 30 notices with `build_index`, writes a
 //! minimal `search.html` plus the theme's `search.js`/`search.css`, and drives Debian's Chromium
 //! headless (`--dump-dom`) over `file://` and over HTTP from a loopback server, asserting on the
-//! resulting DOM. Without Chromium the test prints a loud SKIP and passes (CI installs it).
+//! resulting DOM. Without Chromium the test prints a loud SKIP and passes, except on CI (`CI`
+//! set), where it fails (`common::missing`).
 //!
 //! Filters are URL parameters, exactly what the search form GETs: `township`, `domain`, `year`.
+
+mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -492,9 +495,7 @@ fn respond(mut stream: TcpStream, dir: &Path) {
 #[test]
 fn search_page_in_headless_chromium() {
     if !Path::new(CHROMIUM).exists() {
-        eprintln!(
-            "\n\n*** SKIP search_browser: {CHROMIUM} not found; the search page was NOT tested in a browser. ***\n\n"
-        );
+        common::missing(CHROMIUM, "search_browser (the search page in a browser)");
         return;
     }
     let dir = tempfile::tempdir().expect("site dir");
@@ -596,9 +597,7 @@ const TRICKY: &[&str] = &[
 #[test]
 fn browser_tokenizer_agrees_with_the_builder() {
     if !Path::new(CHROMIUM).exists() {
-        eprintln!(
-            "\n\n*** SKIP search_browser: {CHROMIUM} not found; the tokenizer was NOT compared in a browser. ***\n\n"
-        );
+        common::missing(CHROMIUM, "search_browser (the tokenizer compared in a browser)");
         return;
     }
     let dir = tempfile::tempdir().expect("site dir");

@@ -2,6 +2,7 @@
 //! village's board on a day (SPEC 8; the rule is in [`crate::board`]). It runs every check of
 //! `build` first and writes nothing when the site has errors.
 
+use super::out::{errln, outln};
 use super::{Format, exit_for, report, today};
 use crate::config::Config;
 use crate::diag::{Diagnostics, Lang};
@@ -28,7 +29,7 @@ pub struct BoardArgs {
 }
 
 fn say(lang: Lang, zh: String, en: String) {
-    eprintln!("{}", if lang == Lang::Zh { zh } else { en });
+    errln!("{}", if lang == Lang::Zh { zh } else { en });
 }
 
 pub fn run(root: &Path, a: BoardArgs, lang: Lang) -> i32 {
@@ -93,7 +94,7 @@ pub fn run(root: &Path, a: BoardArgs, lang: Lang) -> i32 {
         );
         return super::USAGE;
     }
-    println!("{}", path.display());
+    outln!("{}", path.display());
     say(
         lang,
         format!(

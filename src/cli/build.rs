@@ -1,5 +1,6 @@
 //! `gongkai build` and `gongkai check`.
 
+use super::out::errln;
 use super::{Format, exit_for, report, today};
 use crate::diag::{Diagnostics, Lang};
 use clap::Args;
@@ -39,18 +40,19 @@ pub fn build(root: &Path, a: BuildArgs, lang: Lang) -> i32 {
         Some(s) => {
             let secs = started.elapsed().as_secs_f64();
             match lang {
-                Lang::Zh => eprintln!(
+                Lang::Zh => errln!(
                     "已生成 {} 条公告，共 {} 个文件，用时 {secs:.2} 秒。",
-                    s.notices, s.files
+                    s.notices,
+                    s.files
                 ),
-                Lang::En => eprintln!("built {} notices into {} files in {secs:.2} s.", s.notices, s.files),
+                Lang::En => errln!("built {} notices into {} files in {secs:.2} s.", s.notices, s.files),
             }
             code
         }
         None => {
             match lang {
-                Lang::Zh => eprintln!("有错误，未生成网站；原有输出保持不变。"),
-                Lang::En => eprintln!("errors found: nothing was written; the previous output is unchanged."),
+                Lang::Zh => errln!("有错误，未生成网站；原有输出保持不变。"),
+                Lang::En => errln!("errors found: nothing was written; the previous output is unchanged."),
             }
             if code == super::SUCCESS {
                 super::SITE_ERRORS
@@ -75,8 +77,8 @@ pub fn check(root: &Path, a: CheckArgs, lang: Lang) -> i32 {
     if empty && matches!(a.format, Format::Human) {
         let n = site.map_or(0, |s| s.notices.len());
         match lang {
-            Lang::Zh => eprintln!("检查通过：{n} 条公告，没有发现问题。"),
-            Lang::En => eprintln!("check passed: {n} notices, no problems."),
+            Lang::Zh => errln!("检查通过：{n} 条公告，没有发现问题。"),
+            Lang::En => errln!("check passed: {n} notices, no problems."),
         }
     }
     code

@@ -1,6 +1,7 @@
 //! `gongkai catalog [list|show DOMAIN|import TABLE|diff [FILE|DOMAIN]]`: the catalogs as the
 //! binary and the site see them; import and diff live in `catalog_import.rs`.
 
+use super::out::{errln, outln};
 use super::{Format, report};
 use crate::catalog::Catalogs;
 use crate::diag::{Diagnostics, Lang};
@@ -57,20 +58,30 @@ fn list(cats: &Catalogs, format: Format) -> i32 {
                 .iter()
                 .map(|d| serde_json::json!({"domain": d.slug, "name": d.name, "aliases": d.aliases, "items": d.items.len(), "ministry": d.ministry, "origin": d.origin.describe()}))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         Format::Human => {
-            println!("{:<32} {:<16} {:>4}  来源", "领域标识", "名称", "事项");
+            // Widths in display columns: a Chinese character takes two, so `{:<16}` (which
+            // counts characters) would misalign the Chinese names.
+            let slug_w = cats.domains.iter().map(|d| width(&d.slug)).chain([width("领域标识")]);
+            let name_w = cats.domains.iter().map(|d| width(&d.name)).chain([width("名称")]);
+            let (slug_w, name_w) = (slug_w.max().unwrap_or(0), name_w.max().unwrap_or(0));
+            outln!(
+                "{}  {}  {}  来源",
+                pad("领域标识", slug_w),
+                pad("名称", name_w),
+                pad_left("事项", 4)
+            );
             for d in &cats.domains {
-                println!(
-                    "{:<32} {:<16} {:>4}  {}",
-                    d.slug,
-                    d.name,
-                    d.items.len(),
+                outln!(
+                    "{}  {}  {}  {}",
+                    pad(&d.slug, slug_w),
+                    pad(&d.name, name_w),
+                    pad_left(&d.items.len().to_string(), 4),
                     d.origin.describe()
                 );
             }
-            println!(
+            outln!(
                 "共 {} 个领域，{} 个事项。",
                 cats.domains.len(),
                 cats.domains.iter().map(|d| d.items.len()).sum::<usize>()
@@ -80,11 +91,26 @@ fn list(cats: &Catalogs, format: Format) -> i32 {
     super::SUCCESS
 }
 
+/// Display width of `s`: a Chinese character takes two columns of a terminal.
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` followed by spaces up to `w` display columns.
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// Spaces, then `s`, up to `w` display columns.
+fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
+}
+
 fn show(cats: &Catalogs, which: &str, format: Format, lang: Lang) -> i32 {
     let Some(d) = cats.domain_by_slug(which) else {
         match lang {
-            Lang::Zh => eprintln!("没有领域“{which}”。运行 gongkai catalog list 查看全部领域。"),
-            Lang::En => eprintln!("no domain `{which}`. gongkai catalog list shows them all."),
+            Lang::Zh => errln!("没有领域“{which}”。运行 gongkai catalog list 查看全部领域。"),
+            Lang::En => errln!("no domain `{which}`. gongkai catalog list shows them all."),
         }
         return super::USAGE;
     };
@@ -101,32 +127,32 @@ fn show(cats: &Catalogs, which: &str, format: Format, lang: Lang) -> i32 {
                 })
                 .collect();
             let v = serde_json::json!({"domain": d.slug, "name": d.name, "ministry": d.ministry, "source": d.source, "items": items});
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         Format::Human => {
-            println!("{}（{}）", d.name, d.slug);
+            outln!("{}（{}）", d.name, d.slug);
             if let Some(s) = &d.source {
-                println!("依据：{s}");
+                outln!("依据：{s}");
             }
-            println!();
+            outln!();
             for (i, o) in d.items.iter().zip(&d.origins) {
                 let elements: Vec<String> = i
                     .elements
                     .iter()
                     .map(|e| format!("{}{}", e.name, if e.required { "*" } else { "" }))
                     .collect();
-                println!("{:<8} {}", i.id, i.path());
-                println!("         要素：{}", elements.join("；"));
-                println!("         时限：{}", i.effective_limit().describe());
+                outln!("{:<8} {}", i.id, i.path());
+                outln!("         要素：{}", elements.join("；"));
+                outln!("         时限：{}", i.effective_limit().describe());
                 if let Some(p) = &i.notice_period {
-                    println!("         公示期：{}", p.describe());
+                    outln!("         公示期：{}", p.describe());
                 }
                 if !i.levels.is_empty() {
-                    println!("         层级：{}", i.levels.join("、"));
+                    outln!("         层级：{}", i.levels.join("、"));
                 }
-                println!("         来源：{}", o.describe());
+                outln!("         来源：{}", o.describe());
             }
-            println!("\n（* 为必备要素，须在公告中以“## 要素名”写明）");
+            outln!("\n（* 为必备要素，须在公告中以“## 要素名”写明）");
         }
     }
     super::SUCCESS

@@ -1,5 +1,6 @@
 //! `gongkai explain CODE`.
 
+use super::out::{errln, out};
 use crate::diag::{Code, Lang, explain};
 use clap::Args;
 
@@ -12,14 +13,14 @@ pub struct ExplainArgs {
 pub fn run(a: ExplainArgs, lang: Lang) -> i32 {
     match Code::parse(&a.code) {
         Some(code) => {
-            print!("{}", explain(code, lang));
+            out!("{}", explain(code, lang));
             super::SUCCESS
         }
         None => {
             let all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
             match lang {
-                Lang::Zh => eprintln!("没有检查代码“{}”。可用的代码：{}", a.code, all.join(" ")),
-                Lang::En => eprintln!("no diagnostic code `{}`. Known codes: {}", a.code, all.join(" ")),
+                Lang::Zh => errln!("没有检查代码“{}”。可用的代码：{}", a.code, all.join(" ")),
+                Lang::En => errln!("no diagnostic code `{}`. Known codes: {}", a.code, all.join(" ")),
             }
             super::USAGE
         }

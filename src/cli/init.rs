@@ -1,5 +1,6 @@
 //! `gongkai init DIR`: a new site that builds at once with the embedded catalogs and theme.
 
+use super::out::errln;
 use crate::diag::Lang;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -25,8 +26,8 @@ pub struct InitArgs {
 pub fn run(a: InitArgs, lang: Lang) -> i32 {
     if a.code.len() != 6 || !a.code.bytes().all(|b| b.is_ascii_digit()) {
         match lang {
-            Lang::Zh => eprintln!("--code 应为 6 位数字的县级区划代码，而不是“{}”。", a.code),
-            Lang::En => eprintln!("--code must be a 6-digit county code, not `{}`.", a.code),
+            Lang::Zh => errln!("--code 应为 6 位数字的县级区划代码，而不是“{}”。", a.code),
+            Lang::En => errln!("--code must be a 6-digit county code, not `{}`.", a.code),
         }
         return super::USAGE;
     }
@@ -36,20 +37,20 @@ pub fn run(a: InitArgs, lang: Lang) -> i32 {
     };
     if a.dir.join("book.toml").exists() {
         match lang {
-            Lang::Zh => eprintln!("{} 中已有 book.toml，不会覆盖。", a.dir.display()),
-            Lang::En => eprintln!("{} already has a book.toml; nothing was overwritten.", a.dir.display()),
+            Lang::Zh => errln!("{} 中已有 book.toml，不会覆盖。", a.dir.display()),
+            Lang::En => errln!("{} already has a book.toml; nothing was overwritten.", a.dir.display()),
         }
         return super::USAGE;
     }
     match write_site(&a, today) {
         Ok(()) => {
             match lang {
-                Lang::Zh => eprintln!(
+                Lang::Zh => errln!(
                     "已在 {} 创建新站点。下一步：编辑 book.toml 中的乡镇和页脚信息，然后运行 gongkai build --root {}",
                     a.dir.display(),
                     a.dir.display()
                 ),
-                Lang::En => eprintln!(
+                Lang::En => errln!(
                     "created a new site in {}. Next: edit book.toml, then gongkai build --root {}",
                     a.dir.display(),
                     a.dir.display()
@@ -58,7 +59,7 @@ pub fn run(a: InitArgs, lang: Lang) -> i32 {
             super::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             super::USAGE
         }
     }

@@ -9,12 +9,14 @@ mod explain;
 mod init;
 mod mask;
 mod new;
+pub(crate) mod out;
 mod pack;
 mod report;
 mod serve;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
 use clap::{Parser, Subcommand, ValueEnum};
+use out::{err, errln, outln};
 use std::path::PathBuf;
 
 pub const SUCCESS: i32 = 0;
@@ -74,7 +76,26 @@ pub enum Format {
 
 /// Run the command line; returns the exit status.
 pub fn run(cli: Cli) -> i32 {
-    let lang = Lang::detect(cli.lang.as_deref());
+    let lang = match cli.lang.as_deref() {
+        None => Lang::detect(None),
+        Some(v) => match Lang::from_flag(v) {
+            Some(l) => l,
+            None => {
+                // Said in the language `LANG` gives (Chinese by default), as the flag is void.
+                let values = Lang::FLAG_VALUES.join(", ");
+                errln!(
+                    "{}",
+                    match Lang::detect(None) {
+                        Lang::Zh => format!("--lang 的值“{v}”不可用。可用的值：{values}（zh 中文，默认；en 英文）。"),
+                        Lang::En => format!(
+                            "--lang `{v}` is not a language gongkai speaks. Accepted values: {values} (zh Chinese, the default; en English)."
+                        ),
+                    }
+                );
+                return USAGE;
+            }
+        },
+    };
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
         Command::Build(a) => build::build(&root, a, lang),
@@ -96,10 +117,10 @@ pub fn report(diags: Vec<Diagnostic>, format: Format, lang: Lang) {
     match format {
         Format::Human => {
             if !diags.is_empty() {
-                eprint!("{}", render_human(&diags, lang));
+                err!("{}", render_human(&diags, lang));
             }
         }
-        Format::Json => println!("{}", render_json(&diags, lang)),
+        Format::Json => outln!("{}", render_json(&diags, lang)),
     }
 }
 
@@ -107,7 +128,7 @@ pub fn report(diags: Vec<Diagnostic>, format: Format, lang: Lang) {
 pub fn today(flag: Option<&str>, lang: Lang) -> Result<jiff::civil::Date, i32> {
     match flag {
         Some(s) => crate::dates::parse_date(s).map_err(|_| {
-            eprintln!(
+            errln!(
                 "{}",
                 match lang {
                     Lang::Zh => format!("--date 的值“{s}”不是有效日期，请写成 2026-09-25。"),
@@ -135,4 +156,80 @@ fn exit_for(diags: &[Diagnostic]) -> i32 {
     } else {
         SITE_ERRORS
     }
+}
+
+/// The language for a command line clap could not read: `--lang` as far as it can be seen
+/// in the raw arguments, else `LANG` (Chinese by default).
+fn raw_lang(args: &[String]) -> Lang {
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned().unwrap_or_default()))
+    });
+    flag.as_deref()
+        .and_then(Lang::from_flag)
+        .unwrap_or_else(|| Lang::detect(None))
+}
+
+/// Report an error of clap's (a mistyped command, a missing or unknown argument, a bad
+/// value) in the clerk's language, and return the exit status: 2, or 0 for `--help` and
+/// `--version`, which clap prints as they are (the help is already in both languages).
+pub fn clap_error(e: &clap::Error) -> i32 {
+    use clap::error::{ContextKind, ErrorKind};
+    let args: Vec<String> = std::env::args().collect();
+    let status = if e.use_stderr() { USAGE } else { SUCCESS };
+    // `gongkai` alone prints the (bilingual) help, as `--help` does.
+    if !e.use_stderr() || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand || raw_lang(&args) == Lang::En
+    {
+        let _ = e.print();
+        return status;
+    }
+    let ctx = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let suggestion = |k: ContextKind| e.get(k).map(|v| format!("\n是不是要写“{v}”？")).unwrap_or_default();
+    let msg = match e.kind() {
+        ErrorKind::InvalidSubcommand => format!(
+            "没有命令“{}”。{}",
+            ctx(ContextKind::InvalidSubcommand),
+            suggestion(ContextKind::SuggestedSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("缺少必填的参数：{}", ctx(ContextKind::InvalidArg).replace(',', "、"))
+        }
+        ErrorKind::MissingSubcommand => "缺少命令，例如 gongkai build、gongkai check。".to_string(),
+        ErrorKind::UnknownArgument => format!(
+            "不认识的参数“{}”。{}",
+            ctx(ContextKind::InvalidArg),
+            suggestion(ContextKind::SuggestedArg)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = ctx(ContextKind::ValidValue);
+            format!(
+                "{} 的值“{}”不可用。{}",
+                ctx(ContextKind::InvalidArg),
+                ctx(ContextKind::InvalidValue),
+                if valid.is_empty() {
+                    String::new()
+                } else {
+                    format!("可用的值：{valid}。")
+                }
+            )
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "参数 {} 不能与 {} 同时使用。",
+            ctx(ContextKind::InvalidArg),
+            ctx(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => {
+            format!("参数“{}”的值太多。", ctx(ContextKind::InvalidArg))
+        }
+        _ => format!("命令行有误：{}", e.kind()),
+    };
+    let usage = ctx(ContextKind::Usage);
+    let usage = usage.trim().strip_prefix("Usage:").unwrap_or(usage.trim()).trim();
+    errln!("错误：{}", msg.trim_end());
+    if !usage.is_empty() {
+        errln!("\n用法：{usage}");
+    }
+    errln!("\n运行 gongkai --help（或 gongkai 命令 --help）查看说明；加 --lang en 显示英文。");
+    status
 }

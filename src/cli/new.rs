@@ -2,6 +2,7 @@
 //! `##` heading to fill in. Never overwrites a file. With `--data LIST` the name list is
 //! masked (`crate::import::mask`) into a CSV beside the notice and referenced with `数据:`.
 
+use super::out::{errln, outln};
 use crate::catalog::{Catalogs, Found};
 use crate::diag::{Diagnostics, Lang};
 use clap::Args;
@@ -32,7 +33,7 @@ pub struct NewArgs {
 }
 
 fn say(lang: Lang, zh: String, en: String) {
-    eprintln!("{}", if lang == Lang::Zh { zh } else { en });
+    errln!("{}", if lang == Lang::Zh { zh } else { en });
 }
 
 pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
@@ -167,7 +168,7 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
         );
         return super::USAGE;
     }
-    println!("{}", path.display());
+    outln!("{}", path.display());
     say(
         lang,
         "已新建公告，请填写各“##”标题下的内容，然后运行 gongkai check。".into(),

@@ -4,6 +4,7 @@
 //! made it an error. A wrong request (period, township) is a diagnostic and writes nothing.
 //! Every byte the command produces leaves through [`write_outputs`].
 
+use super::out::{errln, outln};
 use super::{Format, exit_for, report as show, today};
 use crate::diag::{Code, Diagnostic, Diagnostics, Lang, Severity};
 use crate::render::{Content, Output};
@@ -58,7 +59,7 @@ pub struct ReportArgs {
 }
 
 fn say(lang: Lang, zh: String, en: String) {
-    eprintln!("{}", if lang == Lang::Zh { zh } else { en });
+    errln!("{}", if lang == Lang::Zh { zh } else { en });
 }
 
 pub fn run(root: &Path, a: ReportArgs, lang: Lang) -> i32 {
@@ -146,7 +147,7 @@ pub fn run(root: &Path, a: ReportArgs, lang: Lang) -> i32 {
         return super::USAGE;
     }
     if !to_stdout {
-        println!("{}", dest.display());
+        outln!("{}", dest.display());
     }
     let fixes = r.rectification.len();
     say(

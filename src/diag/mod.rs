@@ -24,6 +24,19 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The values `--lang` accepts.
+    pub const FLAG_VALUES: [&'static str; 2] = ["zh", "en"];
+
+    /// The language a `--lang` value names (`zh` or `en`, any case), or `None` for any other
+    /// value: an unknown language is refused, not read as Chinese.
+    pub fn from_flag(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// `--lang` wins; otherwise `LANG=en*` switches to English (SPEC 4).
     pub fn detect(flag: Option<&str>) -> Lang {
         let pick = |s: &str| {
@@ -337,5 +350,13 @@ mod tests {
     fn lang_flag_wins() {
         assert_eq!(Lang::detect(Some("en")), Lang::En);
         assert_eq!(Lang::detect(Some("zh")), Lang::Zh);
+    }
+
+    #[test]
+    fn lang_flag_values() {
+        assert_eq!(Lang::from_flag("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_flag("zh"), Some(Lang::Zh));
+        assert_eq!(Lang::from_flag("fr"), None);
+        assert_eq!(Lang::from_flag("english"), None);
     }
 }

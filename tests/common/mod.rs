@@ -121,7 +121,26 @@ pub fn files(dir: &Path) -> Vec<String> {
     v
 }
 
-/// Headless Chromium, or `None` (with a loud message) where it is not installed.
+/// Whether this run is on CI: the `CI` environment variable is set (CI services set `CI=true`)
+/// to anything but empty, `0` or `false`.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim().to_ascii_lowercase().as_str(), "" | "0" | "false"))
+}
+
+/// A tool a test needs is not installed. On CI (see [`on_ci`]) the test fails here, so a
+/// missing browser or PDF reader can never pass as a green run; elsewhere it says so loudly
+/// and the caller returns (the test is skipped). Every such test decides through here.
+#[track_caller]
+pub fn missing(tool: &str, what: &str) {
+    if on_ci() {
+        panic!(
+            "{tool} is not installed, and CI is set: {what} must run on CI, not be skipped. Install it (CI installs chromium, poppler-utils and zbar-tools)."
+        );
+    }
+    eprintln!("\n!!!!!!!! SKIPPED: {tool} is not installed; {what} not run (CI installs it) !!!!!!!!\n");
+}
+
+/// Headless Chromium, or `None` (with a loud message; a failure on CI) where it is not installed.
 pub fn chromium() -> Option<PathBuf> {
     for c in [
         "/usr/bin/chromium",
@@ -132,7 +151,7 @@ pub fn chromium() -> Option<PathBuf> {
             return Some(PathBuf::from(c));
         }
     }
-    eprintln!("\n!!!!!!!! SKIPPED: Chromium is not installed; browser test not run (CI installs it) !!!!!!!!\n");
+    missing("Chromium", "this browser test");
     None
 }
 
@@ -212,14 +231,12 @@ pub fn page_titled(dir: &Path, title: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("no page titled {title} in {}", dir.display()))
 }
 
-/// The poppler and zbar tools the print tests read PDFs with, or `None` (with a loud message)
-/// where one is missing.
+/// The poppler and zbar tools the print tests read PDFs with, or `None` (with a loud message;
+/// a failure on CI) where one is missing.
 pub fn pdf_tools() -> Option<()> {
     for tool in ["pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "zbarimg"] {
         if Command::new(tool).arg("-v").output().is_err() {
-            eprintln!(
-                "\n!!!!!!!! SKIPPED: {tool} is not installed (poppler-utils, zbar-tools); print test not run !!!!!!!!\n"
-            );
+            missing(&format!("{tool} (poppler-utils, zbar-tools)"), "this print test");
             return None;
         }
     }
