@@ -2,10 +2,10 @@
 //! village's board on a day (SPEC 8; the rule is in [`crate::board`]). It runs every check of
 //! `build` first and writes nothing when the site has errors.
 
-use super::out::{errln, outln};
 use super::{Format, exit_for, report, today};
 use crate::config::Config;
 use crate::diag::{Diagnostics, Lang};
+use crate::util::out::{errln, outln};
 use clap::Args;
 use std::path::{Path, PathBuf};
 

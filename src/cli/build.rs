@@ -1,8 +1,8 @@
 //! `gongkai build` and `gongkai check`.
 
-use super::out::errln;
 use super::{Format, exit_for, report, today};
 use crate::diag::{Diagnostics, Lang};
+use crate::util::out::errln;
 use clap::Args;
 use std::path::{Path, PathBuf};
 

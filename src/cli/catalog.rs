@@ -1,10 +1,10 @@
 //! `gongkai catalog [list|show DOMAIN|import TABLE|diff [FILE|DOMAIN]]`: the catalogs as the
 //! binary and the site see them; import and diff live in `catalog_import.rs`.
 
-use super::out::{errln, outln};
 use super::{Format, report};
 use crate::catalog::Catalogs;
 use crate::diag::{Diagnostics, Lang};
+use crate::util::out::{errln, outln};
 use clap::{Args, Subcommand};
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! `gongkai explain CODE`.
 
-use super::out::{errln, out};
 use crate::diag::{Code, Lang, explain};
+use crate::util::out::{errln, out};
 use clap::Args;
 
 #[derive(Args, Debug)]

@@ -1,7 +1,7 @@
 //! `gongkai init DIR`: a new site that builds at once with the embedded catalogs and theme.
 
-use super::out::errln;
 use crate::diag::Lang;
+use crate::util::out::errln;
 use clap::Args;
 use std::path::{Path, PathBuf};
 

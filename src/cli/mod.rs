@@ -9,14 +9,13 @@ mod explain;
 mod init;
 mod mask;
 mod new;
-pub(crate) mod out;
 mod pack;
 mod report;
 mod serve;
 
 use crate::diag::{Diagnostic, Lang, render_human, render_json};
+use crate::util::out::{err, errln, outln};
 use clap::{Parser, Subcommand, ValueEnum};
-use out::{err, errln, outln};
 use std::path::PathBuf;
 
 pub const SUCCESS: i32 = 0;

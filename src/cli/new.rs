@@ -2,9 +2,9 @@
 //! `##` heading to fill in. Never overwrites a file. With `--data LIST` the name list is
 //! masked (`crate::import::mask`) into a CSV beside the notice and referenced with `数据:`.
 
-use super::out::{errln, outln};
 use crate::catalog::{Catalogs, Found};
 use crate::diag::{Diagnostics, Lang};
+use crate::util::out::{errln, outln};
 use clap::Args;
 use std::path::Path;
 

@@ -4,11 +4,11 @@
 //! made it an error. A wrong request (period, township) is a diagnostic and writes nothing.
 //! Every byte the command produces leaves through [`write_outputs`].
 
-use super::out::{errln, outln};
 use super::{Format, exit_for, report as show, today};
 use crate::diag::{Code, Diagnostic, Diagnostics, Lang, Severity};
 use crate::render::{Content, Output};
 use crate::report::{self, period::Request};
+use crate::util::out::{errln, outln};
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};

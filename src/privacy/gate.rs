@@ -146,7 +146,7 @@ impl<'a> Gate<'a> {
     pub fn finish(self, diags: &mut Diagnostics) -> bool {
         if std::env::var_os("GONGKAI_TIMINGS").is_some() {
             let ms = self.spent_ns.into_inner() as f64 / 1e6;
-            crate::cli::out::errln!(
+            crate::util::out::errln!(
                 "[timing] gate cpu   {ms:>8.1} ms over {} files",
                 self.files.into_inner()
             );

@@ -7,8 +7,9 @@
 //! - the stretches of text around a *cluster* of 11 or more digits (ASCII, full-width, or
 //!   those of `&#…;` and `%3X` escapes) with no letter or Han character between them and no
 //!   gap longer than [`GAP`] bytes: an identifier has at least 11 digits, and a letter
-//!   (outside an escape) or a Han character is read, so it cuts any number in two. Tags are skipped in this count, as the reader's view skips them,
-//!   so `1962<b>0315</b>1238` is one cluster;
+//!   (outside an escape) or a Han character is read, so it cuts any number in two. Tags are
+//!   skipped in this count, as the reader's view skips them, so `1962<b>0315</b>1238` is one
+//!   cluster;
 //! - the values of tag attributes (`href`, `src`, `title`, `alt`, `download`, …) with 11 or
 //!   more digits, each read as a text of its own: a number in a link is published as surely
 //!   as one in the text, but it never joins the text around the tag. The geometry of SVG
@@ -72,13 +73,11 @@ pub(super) fn regions(text: &str) -> Regions {
         let full_width =
             c == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x));
         if c.is_ascii_digit() || full_width {
-            cluster = match cluster {
-                Some((first, last, count)) if i - last <= GAP => Some((first, i, count + 1)),
-                mut other => {
-                    close(&mut other, &mut clusters);
-                    Some((i, i, 1))
-                }
-            };
+            // A cluster still open here is within GAP of this digit (closed above if not).
+            cluster = Some(match cluster {
+                Some((first, _, count)) => (first, i, count + 1),
+                None => (i, i, 1),
+            });
         } else if (c.is_ascii_alphabetic() && !in_escape(b, i)) || is_han_lead(c) {
             close(&mut cluster, &mut clusters);
         }

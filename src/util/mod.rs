@@ -1,5 +1,6 @@
 //! Small helpers shared by several stages.
 
+pub(crate) mod out;
 pub mod suggest;
 pub mod text;
 pub mod timing;

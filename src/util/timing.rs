@@ -20,7 +20,7 @@ impl Timer {
     pub fn mark(&mut self, stage: &str) {
         if self.on {
             let now = Instant::now();
-            crate::cli::out::errln!(
+            crate::util::out::errln!(
                 "[timing] {stage:<12} {:>8.1} ms",
                 (now - self.last).as_secs_f64() * 1000.0
             );

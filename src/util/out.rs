@@ -18,7 +18,8 @@ pub fn write_out(args: Arguments) {
     if let Err(e) = result
         && e.kind() == ErrorKind::BrokenPipe
     {
-        std::process::exit(super::SUCCESS);
+        // Success: the output was wanted only as far as it was read.
+        std::process::exit(0);
     }
 }
 
@@ -30,34 +31,34 @@ pub fn write_err(args: Arguments) {
 /// `println!` that stops quietly (exit 0) when standard output is closed.
 macro_rules! outln {
     () => {
-        $crate::cli::out::write_out(format_args!("\n"))
+        $crate::util::out::write_out(format_args!("\n"))
     };
     ($($arg:tt)*) => {
-        $crate::cli::out::write_out(format_args!("{}\n", format_args!($($arg)*)))
+        $crate::util::out::write_out(format_args!("{}\n", format_args!($($arg)*)))
     };
 }
 
 /// `print!` that stops quietly (exit 0) when standard output is closed.
 macro_rules! out {
     ($($arg:tt)*) => {
-        $crate::cli::out::write_out(format_args!($($arg)*))
+        $crate::util::out::write_out(format_args!($($arg)*))
     };
 }
 
 /// `eprintln!` that never panics.
 macro_rules! errln {
     () => {
-        $crate::cli::out::write_err(format_args!("\n"))
+        $crate::util::out::write_err(format_args!("\n"))
     };
     ($($arg:tt)*) => {
-        $crate::cli::out::write_err(format_args!("{}\n", format_args!($($arg)*)))
+        $crate::util::out::write_err(format_args!("{}\n", format_args!($($arg)*)))
     };
 }
 
 /// `eprint!` that never panics.
 macro_rules! err {
     ($($arg:tt)*) => {
-        $crate::cli::out::write_err(format_args!($($arg)*))
+        $crate::util::out::write_err(format_args!($($arg)*))
     };
 }
 
