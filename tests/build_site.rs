@@ -197,3 +197,42 @@ fn open_data_lists_every_notice() {
     assert!(csv.starts_with('\u{feff}'), "CSV needs a BOM for Excel/WPS");
     assert_eq!(csv.lines().count(), 5);
 }
+
+/// A body that links the same local file many times, under different spellings, gets one
+/// copy of it and one URL for every spelling; another file gets its own copy.
+#[test]
+fn repeated_links_to_one_file_share_one_copy() {
+    let (tmp, site) = copy_site(&fixture("basic"));
+    let dir = site.join("content/qingshan");
+    std::fs::write(dir.join("救助政策汇编.txt"), "社会救助政策文件汇编（2026年版）\n").unwrap();
+    std::fs::write(dir.join("申请须知.txt"), "申请最低生活保障须知\n").unwrap();
+    let links = "[汇编](救助政策汇编.txt)、[汇编](./救助政策汇编.txt)、[汇编]( 救助政策汇编.txt )".repeat(200);
+    std::fs::write(
+        dir.join("政策汇编.md"),
+        format!(
+            "---\n标题: 青山镇社会救助政策文件汇编\n事项: 社会救助/综合业务/政策法规文件\n形成日期: 2026-09-01\n发布日期: 2026-09-03\n---\n\n\
+             {links}\n\n另附[申请须知](申请须知.txt)，再见[汇编](救助政策汇编.txt)。\n"
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out);
+    let page = page_titled(&out.join("qingshan/social-assistance"), "青山镇社会救助政策文件汇编");
+    let doc = html(&page);
+    let hrefs: Vec<String> = doc
+        .select(&sel(".notice-body a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert_eq!(hrefs.len(), 602, "{:?}", &hrefs[..3]);
+    let distinct: std::collections::BTreeSet<&String> = hrefs.iter().collect();
+    assert_eq!(distinct.len(), 2, "{distinct:?}");
+    let copied: Vec<String> = files(&out.join("qingshan/social-assistance"))
+        .into_iter()
+        .filter(|f| f.ends_with(".txt"))
+        .collect();
+    assert_eq!(copied.len(), 2, "{copied:?}");
+    for h in distinct {
+        let f = page.parent().unwrap().join(h);
+        assert!(f.is_file(), "{h} does not resolve to a copied file");
+    }
+}

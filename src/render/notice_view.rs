@@ -56,6 +56,10 @@ pub struct NoticeView<'a> {
 
 /// How a notice's links resolve: every notice's source file → its page, and the other local
 /// files its body links to, which are copied beside the page under ASCII names.
+///
+/// Each distinct destination is resolved once, when the links are built: a body may repeat
+/// one link hundreds of thousands of times, and joining, normalising and stat-ing the path
+/// per occurrence made such a page cost seconds.
 pub struct NoticeLinks<'a> {
     n: &'a Notice,
     dir: PathBuf,
@@ -63,6 +67,8 @@ pub struct NoticeLinks<'a> {
     /// (source file, output path) of files the body links to that are neither notices nor
     /// attachments.
     pub extra: Vec<(PathBuf, String)>,
+    /// Destination as written → its output path, for every destination the body links to.
+    urls: HashMap<&'a str, Option<String>>,
 }
 
 /// Every notice's source file (normalised: `--root .` gives `./content/…`) → its page URL,
@@ -83,14 +89,25 @@ impl<'a> NoticeLinks<'a> {
             dir,
             by_source,
             extra: Vec::new(),
+            urls: HashMap::new(),
         };
         let stem = n.url.trim_end_matches(".html").to_string();
+        let mut extra_at: HashMap<PathBuf, usize> = HashMap::new();
         for (dest, _) in &src.facts.links {
-            if let Some(path) = me.local_path(dest)
-                && me.known(&path).is_none()
-                && path.is_file()
-                && !me.extra.iter().any(|(p, _)| *p == path)
-            {
+            let dest = dest.trim();
+            if me.urls.contains_key(dest) {
+                continue;
+            }
+            let url = me.local_path(dest).and_then(|path| {
+                if let Some(url) = me.known(&path) {
+                    return Some(url);
+                }
+                if let Some(&k) = extra_at.get(&path) {
+                    return Some(me.extra[k].1.clone());
+                }
+                if !path.is_file() {
+                    return None;
+                }
                 let ext = path
                     .extension()
                     .and_then(|e| e.to_str())
@@ -98,8 +115,11 @@ impl<'a> NoticeLinks<'a> {
                     .unwrap_or("bin")
                     .to_ascii_lowercase();
                 let url = format!("{stem}-f{}.{ext}", me.extra.len() + 1);
-                me.extra.push((path, url));
-            }
+                extra_at.insert(path.clone(), me.extra.len());
+                me.extra.push((path, url.clone()));
+                Some(url)
+            });
+            me.urls.insert(dest, url);
         }
         me
     }
@@ -113,6 +133,11 @@ impl<'a> NoticeLinks<'a> {
     /// The output path (from the site root) of a local file: a notice's page, an attachment
     /// or an extra file.
     pub fn site_url(&self, dest: &str) -> Option<String> {
+        let dest = dest.trim();
+        if let Some(url) = self.urls.get(dest) {
+            return url.clone();
+        }
+        // A destination the loader did not record (none is expected): resolve it here.
         let path = self.local_path(dest)?;
         self.known(&path)
             .or_else(|| self.extra.iter().find(|(p, _)| *p == path).map(|(_, u)| u.clone()))

@@ -44,11 +44,22 @@ pub fn other_source(cx: &mut Ctx, src: &Source) {
 /// (name, pos, path) when it exists, for the caller to check that it can be read.
 fn check_source<'a>(cx: &mut Ctx, src: &Source, files: &[(&str, &'a str, Pos)]) -> Option<(&'a str, Pos, PathBuf)> {
     let dir = src.path.parent().unwrap_or(&cx.site.root).to_path_buf();
+    // A destination found good once is good everywhere in this source: a body that repeats one
+    // link 300,000 times must not stat the file 300,000 times. A bad one is reported at each
+    // place it is written (the per-file cap keeps that bounded).
+    let mut good: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (dest, pos) in &src.facts.links {
+        if good.contains(dest.as_str()) {
+            continue;
+        }
         if dest.trim().to_ascii_lowercase().starts_with("file:") {
             outside(cx, src, "链接", dest, *pos);
         } else if let Some(path) = local_target(dest) {
-            file_inside(cx, src, &dir, "链接", &path, *pos, Code::BrokenLink);
+            if file_inside(cx, src, &dir, "链接", &path, *pos, Code::BrokenLink).is_some() {
+                good.insert(dest);
+            }
+        } else {
+            good.insert(dest);
         }
     }
     let mut data = None;
@@ -147,6 +158,9 @@ fn file_inside(
     }
     if joined.is_file() {
         return Some(joined);
+    }
+    if !cx.wants(&src.rel, missing) {
+        return None;
     }
     let near = nearest_file(&joined);
     let hint = match (&near, missing) {

@@ -34,6 +34,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether a finding of `code` in `file` would still be kept; when not, it is counted and
+    /// the caller skips building it (a "did you mean" hint reads a folder).
+    pub fn wants(&mut self, file: &str, code: crate::diag::Code) -> bool {
+        if self.diags.wants(file, code) {
+            return true;
+        }
+        self.diags.count_only(file, code);
+        false
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         if !self.diags.wants(&d.file, d.code) {
             self.diags.count_only(&d.file, d.code);
