@@ -27,8 +27,39 @@ pub enum Extracted {
     Cells(Vec<CellText>),
     /// Running text (TXT, HTML, DOCX paragraphs).
     Text(String),
+    /// The text of each page of a PDF, and the 1-based numbers of pages with no text (a
+    /// scanned page among typed ones), which only a person can check.
+    Pages { pages: Vec<String>, blank: Vec<usize> },
     /// Nothing a machine can check: the reason, in both languages.
     Unreadable(crate::diag::Text),
+}
+
+impl Extracted {
+    /// Every piece of text read (cells, the text, pages), for scans that need not say where.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Extracted::Cells(cells) => cells.iter().map(|c| c.text.as_str()).collect(),
+            Extracted::Text(t) => vec![t.as_str()],
+            Extracted::Pages { pages, .. } => pages.iter().map(String::as_str).collect(),
+            Extracted::Unreadable(_) => Vec::new(),
+        }
+    }
+
+    /// Why a person must look at (part of) the file, if any part could not be read.
+    pub fn unchecked(&self) -> Option<crate::diag::Text> {
+        match self {
+            Extracted::Unreadable(why) => Some(why.clone()),
+            Extracted::Pages { blank, .. } if !blank.is_empty() => {
+                let zh = blank.iter().map(usize::to_string).collect::<Vec<_>>().join("、");
+                let en = blank.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+                Some(crate::tr!(
+                    "PDF 第 {zh} 页没有可提取的文字（可能是扫描页，如盖章页）",
+                    "page(s) {en} of the PDF hold no extractable text (a scanned page, such as the stamped one?)"
+                ))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Reads the file at `path` by its extension.
@@ -55,10 +86,7 @@ fn extract_bytes(ext: &str, bytes: &[u8], path: &Path) -> Extracted {
             "图片（扫描件、照片）中的文字无法自动识别",
             "the text of an image (a scan, a photo) cannot be read automatically"
         )),
-        "pdf" => Extracted::Unreadable(crate::tr!(
-            "PDF 中的文字无法可靠提取（常为扫描件或字体子集）",
-            "the text of a PDF cannot be extracted reliably (often a scan or subset fonts)"
-        )),
+        "pdf" => super::pdf::pages(bytes),
         _ => Extracted::Unreadable(crate::tr!(
             "“.{ext}”格式的内容无法自动读取",
             "the contents of a `.{ext}` file cannot be read automatically"

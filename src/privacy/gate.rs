@@ -88,16 +88,13 @@ impl<'a> Gate<'a> {
     }
 
     fn scan_file(&self, src: &Path) -> Vec<Hit> {
-        match extract(src) {
-            Extracted::Cells(cells) => cells.iter().flat_map(|c| self.scanner.scan(&c.text)).collect(),
-            Extracted::Text(t) => self.scanner.scan(&t),
-            Extracted::Unreadable(why) => {
-                if let Ok(mut u) = self.unchecked.lock() {
-                    u.push((src.to_path_buf(), why));
-                }
-                Vec::new()
-            }
+        let read = extract(src);
+        if let Some(why) = read.unchecked()
+            && let Ok(mut u) = self.unchecked.lock()
+        {
+            u.push((src.to_path_buf(), why));
         }
+        read.texts().into_iter().flat_map(|t| self.scanner.scan(t)).collect()
     }
 
     /// Scans a file written outside a render (a report, a bundle): whether it is clean.
@@ -193,13 +190,8 @@ fn own_numbers(site: &Site, scanner: &Scanner, n: &crate::resolve::Notice) -> Ha
         .map(|h| h.digits)
         .collect();
     for file in n.attachments.iter().chain(&n.data) {
-        match extract(&file.source) {
-            Extracted::Cells(cells) => {
-                digits.extend(cells.iter().flat_map(|c| scanner.scan(&c.text)).map(|h| h.digits));
-            }
-            Extracted::Text(t) => digits.extend(scanner.scan(&t).into_iter().map(|h| h.digits)),
-            Extracted::Unreadable(_) => {}
-        }
+        let read = extract(&file.source);
+        digits.extend(read.texts().into_iter().flat_map(|t| scanner.scan(t)).map(|h| h.digits));
     }
     digits
 }
@@ -230,12 +222,11 @@ fn origins(site: &Site, scanner: &Scanner) -> HashMap<String, (String, Pos)> {
                         }
                     }
                 }
-                Extracted::Text(t) => {
-                    for h in scanner.scan(&t) {
+                other => {
+                    for h in other.texts().into_iter().flat_map(|t| scanner.scan(t)) {
                         map.entry(h.digits).or_insert((rel.clone(), Pos::default()));
                     }
                 }
-                Extracted::Unreadable(_) => {}
             }
         }
     }

@@ -22,6 +22,7 @@ pub mod extract;
 pub mod gate;
 mod ids;
 mod normal;
+mod pdf;
 mod regions;
 mod scan;
 

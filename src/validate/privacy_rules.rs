@@ -157,11 +157,12 @@ fn file_identifiers(cx: &mut Ctx, path: &Path, header: Option<&[String]>) {
     let file = rel_path(&cx.site.root, path);
     let scanner = scanner(cx);
     let mut found = Vec::new();
-    match extract(path) {
+    let read = extract(path);
+    match &read {
         Extracted::Cells(cells) => {
             let first_sheet = cells.first().and_then(|c| c.sheet.clone());
             let mut text: Option<Option<String>> = None;
-            for cell in &cells {
+            for cell in cells {
                 for hit in scanner.scan(&cell.text) {
                     let (line, c) = (cell.row, cell.col);
                     let column = header
@@ -187,13 +188,26 @@ fn file_identifiers(cx: &mut Ctx, path: &Path, header: Option<&[String]>) {
             }
         }
         Extracted::Text(t) => {
-            let lines = crate::util::text::LineIndex::new(&t);
-            for hit in scanner.scan(&t) {
+            let lines = crate::util::text::LineIndex::new(t);
+            for hit in scanner.scan(t) {
                 let (line, col) = lines.line_col(hit.start);
                 found.push(leak(&file, Pos::new(line, col), &tr!("文件中", "in the file: "), &hit));
             }
         }
-        Extracted::Unreadable(why) => found.push(crate::privacy::gate::unchecked_diagnostic(&file, &why)),
+        Extracted::Pages { pages, .. } => {
+            for (i, page) in pages.iter().enumerate() {
+                let lines = crate::util::text::LineIndex::new(page);
+                for hit in scanner.scan(page) {
+                    let (line, col) = lines.line_col(hit.start);
+                    let place = tr!("第 {} 页中", "page {}: ", i + 1);
+                    found.push(leak(&file, Pos::new(line, col), &place, &hit));
+                }
+            }
+        }
+        Extracted::Unreadable(_) => {}
+    }
+    if let Some(why) = read.unchecked() {
+        found.push(crate::privacy::gate::unchecked_diagnostic(&file, &why));
     }
     for d in found {
         cx.push(d);
