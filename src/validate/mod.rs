@@ -45,8 +45,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn push(&mut self, d: Diagnostic) {
-        if !self.diags.wants(&d.file, d.code) {
-            self.diags.count_only(&d.file, d.code);
+        if !self.wants(&d.file, d.code) {
             return;
         }
         let d = match self.by_rel.get(d.file.as_str()) {
