@@ -49,6 +49,8 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
     let mut table: Option<TableFacts> = None;
     let mut cell: Option<String> = None;
     let mut row: Vec<String> = Vec::new();
+    // The text's length just after the space a soft line break wrote.
+    let mut soft_at: Option<usize> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -99,6 +101,14 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                 f.text.push('\n');
             }
             Event::Text(t) | Event::Code(t) => {
+                // A line break inside a paragraph between two Han characters (text pasted from
+                // a PDF) is no word break to a reader: 最低生活\n保障 reads as 最低生活保障.
+                if soft_at == Some(f.text.len())
+                    && t.chars().next().is_some_and(is_han)
+                    && f.text[..f.text.len() - 1].chars().next_back().is_some_and(is_han)
+                {
+                    f.text.pop();
+                }
                 if let Some((h, _)) = heading.as_mut() {
                     h.text.push_str(&t);
                 }
@@ -108,7 +118,11 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                 f.text.push_str(&t);
             }
             Event::Html(_) | Event::InlineHtml(_) => f.has_html = true,
-            Event::SoftBreak | Event::HardBreak => f.text.push(' '),
+            Event::SoftBreak => {
+                f.text.push(' ');
+                soft_at = Some(f.text.len());
+            }
+            Event::HardBreak => f.text.push(' '),
             Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => f.text.push('\n'),
             _ => {}
         }
@@ -118,9 +132,24 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
     f
 }
 
+/// Han characters, the ones a soft line break may split (same ranges as the search tokenizer).
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn soft_line_breaks_between_han_characters_join() {
+        let f = scan("本期最低生活\n保障对象12户，\n共30人。\n\n第二段 end\nnext", 1);
+        assert!(f.text.contains("最低生活保障对象12户，"), "{}", f.text);
+        assert!(f.text.contains("， 共30人"), "after punctuation the break stays a space: {}", f.text);
+        assert!(f.text.contains("end next"), "{}", f.text);
+        let f = scan("低保  \n对象", 1);
+        assert!(f.text.contains("低保 "), "a hard break stays a break: {}", f.text);
+    }
 
     #[test]
     fn finds_headings_tables_and_links() {

@@ -91,9 +91,24 @@ pub const SPACE: u32 = 0x20;
 /// three classes apart with one test instead of the range table.
 pub const WORD_FLAG: u32 = 1 << 31;
 
+/// Quotation marks. Between two Han characters they are not a word break to a reader
+/// (`"三公"经费` is read as 三公经费), so there they are dropped; elsewhere they separate.
+#[inline]
+pub fn is_quote(u: u32) -> bool {
+    matches!(u, 0x22 | 0x27 | 0x2018..=0x201F | 0x300C..=0x300F | 0x301D..=0x301F)
+}
+
+/// Characters nobody sees (soft hyphen, zero-width space and joiners, BOM): PDFs and web
+/// editors leave them inside words, so they are dropped rather than splitting the word.
+#[inline]
+pub fn is_invisible(u: u32) -> bool {
+    matches!(u, 0xAD | 0x200B..=0x200D | 0x2060 | 0xFEFF)
+}
+
 /// Normalizes `s` for tokenizing into code points: folds every char, turns separators into one
 /// [`SPACE`] each, marks word characters with [`WORD_FLAG`], and drops the thousands comma of
-/// `3,600` / `3，600` so it matches `3600`.
+/// `3,600` / `3，600` so it matches `3600`, invisible characters, and quotation marks between
+/// two Han characters.
 ///
 /// The comma rule: a `,` after a digit, followed by exactly three digits and then a non-digit.
 /// Works on code points in a caller's buffer (cleared first): this runs over every character
@@ -105,10 +120,16 @@ pub fn normalize_codes(s: &str, out: &mut Vec<u32>) {
     let mut comma: Option<usize> = None;
     let mut digits_after = 0;
     let mut prev_digit = false;
+    // Where a run of quotation marks that follows a Han character starts in `out` (written as
+    // spaces until we know whether a Han character follows, then removed if one does).
+    let mut quote_from: Option<usize> = None;
     for c in s.chars() {
         let u = c as u32;
         // Fast path: a common Han character folds to itself and is its own unit.
         if (0x4E00..=0x9FFF).contains(&u) && comma.is_none() {
+            if let Some(at) = quote_from.take() {
+                out.truncate(at);
+            }
             prev_digit = false;
             out.push(u);
             continue;
@@ -118,6 +139,18 @@ pub fn normalize_codes(s: &str, out: &mut Vec<u32>) {
         } else {
             fold(c) as u32
         };
+        if is_invisible(u) {
+            continue;
+        }
+        if is_quote(u) {
+            if quote_from.is_none() && out.last().is_some_and(|&l| l != SPACE && l & WORD_FLAG == 0) {
+                quote_from = Some(out.len());
+            }
+        } else if let Some(at) = quote_from.take()
+            && class_of(u) == Class::Ideo
+        {
+            out.truncate(at);
+        }
         let digit = (0x30..=0x39).contains(&u);
         if let Some(at) = comma {
             if digit && digits_after < 3 {
@@ -233,6 +266,18 @@ mod tests {
         assert_eq!(normalize("1,234,56"), "1234 56");
         assert_eq!(normalize("12,345"), "12345");
         assert_eq!(normalize(",123"), " 123");
+    }
+
+    #[test]
+    fn quotes_inside_han_text_are_not_breaks() {
+        assert_eq!(normalize("\"三公\"经费"), " 三公经费");
+        assert_eq!(normalize("“三公”经费"), " 三公经费");
+        assert_eq!(normalize("称「低保」，"), "称低保  ");
+        assert_eq!(normalize("“a”b"), " a b", "quotes around letters separate");
+        assert_eq!(normalize("低“2026”年"), "低 2026 年");
+        assert_eq!(normalize("3,600”元"), "3600 元");
+        assert_eq!(normalize("低保”"), "低保 ");
+        assert_eq!(normalize("最低\u{200B}生活\u{AD}保障"), "最低生活保障");
     }
 
     #[test]

@@ -21,7 +21,7 @@
   var MAX_BATCHES = 6;    // verification rounds before showing what we have
   var SNIPPET_BEFORE = 24;
   var SNIPPET_LENGTH = 110;
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
 
   // ---- loading: one <script> per index file, resolved by its registration call ----
 
@@ -107,6 +107,14 @@
     return ch;
   }
 
+  /* Quotation marks between two Han characters and invisible characters are dropped (mirror
+     is_quote / is_invisible in text.rs): "三公"经费 is read as 三公经费. */
+  function quote(u) {
+    return u === 0x22 || u === 0x27 || (u >= 0x2018 && u <= 0x201f) || (u >= 0x300c && u <= 0x300f) ||
+      (u >= 0x301d && u <= 0x301f);
+  }
+  function invisible(u) { return u === 0xad || (u >= 0x200b && u <= 0x200d) || u === 0x2060 || u === 0xfeff; }
+
   var SEP = 0, IDEO = 1, WORD = 2;
   function cls(u) {
     if ((u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7a)) return WORD;
@@ -128,19 +136,28 @@
     var n = s.length, cps = new Int32Array(n + 4).fill(-1), at = new Int32Array(n + 1), count = 0;
     for (var i = 0; i < n; ) {
       var u = s.codePointAt(i);
-      at[count] = i;
-      cps[count++] = (u >= 0x4e00 && u <= 0x9fff) ? u : fold(String.fromCodePoint(u)).codePointAt(0);
+      var f = (u >= 0x4e00 && u <= 0x9fff) ? u : fold(String.fromCodePoint(u)).codePointAt(0);
       i += u > 0xffff ? 2 : 1;
+      if (invisible(f)) continue;
+      at[count] = i - (u > 0xffff ? 2 : 1);
+      cps[count++] = f;
     }
     at[count] = n;
     var out = new Uint16Array(n * 2), starts = new Int32Array(n * 2), ends = new Int32Array(n * 2);
-    var w = 0, prevDigit = false;
+    var w = 0, prevDigit = false, lastIdeo = false;
     function digit(k) { return cps[k] >= 0x30 && cps[k] <= 0x39; }
     for (var k = 0; k < count; k++) {
       var c = cps[k];
       if (c === 0x2c && prevDigit && digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4)) continue;
       prevDigit = c >= 0x30 && c <= 0x39;
-      if (cls(c) === SEP) c = 0x20;
+      if (quote(c)) {
+        var j = k + 1;
+        while (j < count && quote(cps[j])) j++;
+        if (lastIdeo && j < count && cls(cps[j]) === IDEO) continue;
+      }
+      var kind = cls(c);
+      lastIdeo = kind === IDEO;
+      if (kind === SEP) c = 0x20;
       if (c > 0xffff) {
         out[w] = 0xd800 + ((c - 0x10000) >> 10); starts[w] = at[k]; ends[w++] = at[k + 1];
         out[w] = 0xdc00 + ((c - 0x10000) & 1023);
