@@ -249,6 +249,7 @@ fn read_content(dir: &Path) -> Result<Vec<SearchDoc<'static>>, String> {
             item,
             date: field("发布日期"),
             text: plain(body).into(),
+            ..Default::default()
         });
     }
     Ok(docs)
@@ -272,7 +273,9 @@ fn read_jsonl(file: &Path) -> Result<Vec<SearchDoc<'static>>, String> {
             domain: s("domain_name"),
             item: s("item"),
             date: s("published"),
+            village: s("village"),
             text: plain(&s("body")).into(),
+            ..Default::default()
         });
     }
     Ok(docs)

@@ -33,6 +33,7 @@ fn doc(id: usize, township: &str, domain: &str, item: &str, date: &str, title: &
         item: item.into(),
         date: date.into(),
         text: text.to_string().into(),
+        ..Default::default()
     }
 }
 

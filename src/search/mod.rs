@@ -32,6 +32,8 @@
 mod codec;
 mod dict;
 mod docstore;
+mod homophones;
+pub mod lexicon;
 mod lz;
 mod meta;
 mod postings;
@@ -54,6 +56,10 @@ pub struct SearchDoc<'a> {
     pub domain: String,
     /// The catalog item, e.g. `最低生活保障/审核信息`.
     pub item: String,
+    /// The village or community, for village-level notices; empty otherwise.
+    pub village: String,
+    /// The body's `##` headings, one a line (they are in `text` too).
+    pub headings: String,
     /// `YYYY-MM-DD`.
     pub date: String,
     /// Plain text of the body, already checked: no personal identifiers. Borrowed where it
@@ -98,6 +104,7 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
         .map(|d| postings::Indexable {
             title: &d.title,
             text: &d.text,
+            heads: &d.headings,
         })
         .collect();
     let entries = postings::build(&indexable);
@@ -137,6 +144,21 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
     files.extend(meta::facet_files("t", &township_of, townships.len()));
     files.extend(meta::facet_files("d", &domain_of, domains.len()));
 
+    // The fields every result card shows are searched through filter files as well: the
+    // browser matches a query against the item paths and place names in lex.js and reads the
+    // notices of each match from its file, so these fields cost no postings.
+    let paths: Vec<String> = sorted.iter().map(|d| item_path(d)).collect();
+    let items = distinct(paths.iter().map(String::as_str));
+    let item_of: Vec<u32> = paths.iter().map(|p| items[p.as_str()]).collect();
+    files.extend(meta::facet_files("i", &item_of, items.len()));
+    let villages = distinct(sorted.iter().map(|d| d.village.as_str()).filter(|v| !v.is_empty()));
+    let village_of: Vec<u32> = sorted
+        .iter()
+        .map(|d| villages.get(d.village.as_str()).copied().unwrap_or(u32::MAX))
+        .collect();
+    files.extend(meta::facet_files("v", &village_of, villages.len()));
+    files.push(lex_file(&sorted, &townships, &villages, &items));
+
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let info = meta::MetaInput {
         docs: sorted.len() as u32,
@@ -152,16 +174,77 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
     files
 }
 
+/// The 事项 as a result card shows it: `领域/一级事项/二级事项`.
+fn item_path(d: &SearchDoc<'_>) -> String {
+    match (d.domain.is_empty(), d.item.is_empty()) {
+        (false, false) => format!("{}/{}", d.domain, d.item),
+        (true, _) => d.item.clone(),
+        (false, true) => d.domain.clone(),
+    }
+}
+
+/// Notices whose text is read for the homophone table's characters; titles, items and places
+/// are read in full. The characters of a county's notices are nearly all in a sample.
+const HOMOPHONE_SAMPLE: usize = 2_000;
+
+fn lex_file(
+    sorted: &[&SearchDoc<'_>],
+    townships: &BTreeMap<&str, u32>,
+    villages: &BTreeMap<&str, u32>,
+    items: &BTreeMap<&str, u32>,
+) -> OutputFile {
+    let groups = lexicon::builtin();
+    let mut chars = std::collections::BTreeSet::new();
+    for g in &groups {
+        for f in &g.forms {
+            homophones::collect(f, &mut chars);
+        }
+    }
+    for s in townships.keys().chain(villages.keys()).chain(items.keys()) {
+        homophones::collect(s, &mut chars);
+    }
+    let step = sorted.len().div_ceil(HOMOPHONE_SAMPLE).max(1);
+    for (i, d) in sorted.iter().enumerate() {
+        homophones::collect(&d.title, &mut chars);
+        if i % step == 0 {
+            homophones::collect(&d.text, &mut chars);
+        }
+    }
+    let mut places: Vec<(&str, &'static str, u32)> = townships
+        .iter()
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(&t, &k)| (t, "t", k))
+        .collect();
+    places.extend(villages.iter().map(|(&v, &k)| (v, "v", k)));
+    lexicon::lex_file(&lexicon::LexInput {
+        groups: &groups,
+        places,
+        items: items.keys().copied().collect(),
+        homophones: homophones::table(&chars),
+    })
+}
+
 impl SearchDoc<'_> {
     /// Orders the fields the sort key leaves out, so even duplicate URLs sort deterministically.
     fn cmp_rest(&self, other: &SearchDoc<'_>) -> std::cmp::Ordering {
-        (&self.title, &self.township, &self.domain, &self.item, &self.text).cmp(&(
-            &other.title,
-            &other.township,
-            &other.domain,
-            &other.item,
-            &other.text,
-        ))
+        (
+            &self.title,
+            &self.township,
+            &self.domain,
+            &self.item,
+            &self.village,
+            &self.headings,
+            &self.text,
+        )
+            .cmp(&(
+                &other.title,
+                &other.township,
+                &other.domain,
+                &other.item,
+                &other.village,
+                &other.headings,
+                &other.text,
+            ))
     }
 }
 

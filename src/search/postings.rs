@@ -175,12 +175,15 @@ struct ChunkIndex {
     keys: Vec<Key>,
     all: Grouped,
     title: Grouped,
+    head: Grouped,
 }
 
-/// The text a notice is indexed by: its title and its body.
+/// The text a notice is indexed by: its title, its body, and the body's headings (part of the
+/// body too; listed apart so a notice with the word as a heading ranks above a mention).
 pub struct Indexable<'a> {
     pub title: &'a str,
     pub text: &'a str,
+    pub heads: &'a str,
 }
 
 /// Token numbering for one chunk, plus the last notice each token was recorded for (a token
@@ -192,6 +195,7 @@ struct Numbering {
     keys: Vec<Key>,
     last_all: Vec<u32>,
     last_title: Vec<u32>,
+    last_head: Vec<u32>,
 }
 
 impl Numbering {
@@ -214,6 +218,7 @@ impl Numbering {
             });
             self.last_all.push(u32::MAX);
             self.last_title.push(u32::MAX);
+            self.last_head.push(u32::MAX);
         }
         n as usize
     }
@@ -224,6 +229,7 @@ fn index_chunk(first_id: u32, docs: &[Indexable<'_>]) -> ChunkIndex {
     let mut scratch = Scratch::default();
     let mut all: Vec<(u32, u32)> = Vec::new();
     let mut title: Vec<(u32, u32)> = Vec::new();
+    let mut head: Vec<(u32, u32)> = Vec::new();
     for (k, doc) in docs.iter().enumerate() {
         let id = first_id + k as u32;
         let mut record = |tok: Tok<'_>, in_title: bool| {
@@ -239,11 +245,19 @@ fn index_chunk(first_id: u32, docs: &[Indexable<'_>]) -> ChunkIndex {
         };
         for_each_token(doc.title, super::TITLE_UNIGRAMS, &mut scratch, |t| record(t, true));
         for_each_token(doc.text, false, &mut scratch, |t| record(t, false));
+        for_each_token(doc.heads, false, &mut scratch, |tok| {
+            let t = num.number(tok);
+            if num.last_head[t] != id {
+                num.last_head[t] = id;
+                head.push((t as u32, id));
+            }
+        });
     }
     let tokens = num.keys.len();
     ChunkIndex {
         all: group(&all, tokens),
         title: group(&title, tokens),
+        head: group(&head, tokens),
         keys: num.keys,
     }
 }
@@ -253,6 +267,8 @@ pub struct Encoded {
     pub token: Box<str>,
     pub all: String,
     pub title: String,
+    /// Empty for the many tokens in no heading.
+    pub head: String,
 }
 
 /// Written instead of the title list when it equals the list of all notices (every unigram,
@@ -263,22 +279,30 @@ const SAME_AS_ALL: &str = "=";
 struct Lists {
     all: IdList,
     title: IdList,
+    head: IdList,
 }
 
 fn encode(token: Box<str>, lists: &Lists, n: u32) -> Encoded {
-    let title = if lists.title.count == 0 {
-        String::new()
-    } else if lists.title.count == lists.all.count {
-        SAME_AS_ALL.to_string()
-    } else {
-        encode_list(&lists.title.ids(), n)
+    let part = |l: &IdList| {
+        if l.count == 0 {
+            String::new()
+        } else if l.count == lists.all.count {
+            SAME_AS_ALL.to_string()
+        } else {
+            encode_list(&l.ids(), n)
+        }
     };
     Encoded {
         all: encode_list(&lists.all.ids(), n),
-        title,
+        title: part(&lists.title),
+        head: part(&lists.head),
         token,
     }
 }
+
+/// Joins a token's title list and its heading list, when it has one: not a codec symbol, so
+/// the browser splits on it; a space would cost a byte for every token of the index.
+pub const HEAD_MARK: char = '\u{B7}';
 
 /// Which part of the global map a token is merged in: parts are merged in parallel.
 fn part_of(key: &Key, parts: usize) -> usize {
@@ -313,6 +337,8 @@ pub fn build(docs: &[Indexable<'_>]) -> Vec<Encoded> {
                     let span = |g: &Grouped| g.starts[t] as usize..g.starts[t + 1] as usize;
                     lists.all.extend(&ix.all.ids[span(&ix.all)], n);
                     lists.title.extend(&ix.title.ids[span(&ix.title)], n);
+                    // Heading tokens are body tokens too, so they have an id list already.
+                    lists.head.extend(&ix.head.ids[span(&ix.head)], n);
                 }
             }
         });
@@ -335,7 +361,7 @@ pub const TARGET_SHARD_BYTES: usize = 20_000;
 pub fn shard_count(entries: &[Encoded]) -> u32 {
     let total: usize = entries
         .iter()
-        .map(|e| e.token.len() + e.all.len() + e.title.len() + 3)
+        .map(|e| e.token.len() + e.all.len() + e.title.len() + e.head.len() + 3)
         .sum();
     total.div_ceil(TARGET_SHARD_BYTES).clamp(1, 65_536) as u32
 }
@@ -348,12 +374,16 @@ pub fn shard_count(entries: &[Encoded]) -> u32 {
 /// that is what the privacy gate reads.
 pub fn shard_files(entries: &[Encoded], shards: u32) -> Vec<(u32, String, String)> {
     let mut keys: Vec<Vec<&str>> = vec![Vec::new(); shards as usize];
-    let mut lists: Vec<Vec<&str>> = vec![Vec::new(); shards as usize];
+    let mut lists: Vec<Vec<std::borrow::Cow<'_, str>>> = vec![Vec::new(); shards as usize];
     for e in entries {
         let s = (token_hash(&e.token) % shards) as usize;
         keys[s].push(&e.token);
-        lists[s].push(&e.all);
-        lists[s].push(&e.title);
+        lists[s].push(e.all.as_str().into());
+        lists[s].push(if e.head.is_empty() {
+            e.title.as_str().into()
+        } else {
+            format!("{}{HEAD_MARK}{}", e.title, e.head).into()
+        });
     }
     keys.into_par_iter()
         .zip(lists)
@@ -380,14 +410,17 @@ mod tests {
             Indexable {
                 title: "低保名单公示",
                 text: "本期新增低保对象3户。",
+                heads: "",
             },
             Indexable {
                 title: "危房改造",
-                text: "农村危房改造补助，每户3,600元。",
+                text: "农村危房改造补助，每户3,600元。\n补助标准\n",
+                heads: "补助标准",
             },
             Indexable {
                 title: "通知",
                 text: "低保标准调整",
+                heads: "",
             },
         ]
     }
@@ -415,6 +448,17 @@ mod tests {
     }
 
     #[test]
+    fn heading_tokens_have_their_own_list() {
+        let entries = build(&docs());
+        let e = entries.iter().find(|e| &*e.token == "标准").expect("标准");
+        assert_eq!(decode_list(&e.all, 3), [1, 2]);
+        assert_eq!(decode_list(&e.head, 3), [1]);
+        let files = shard_files(&entries, 1);
+        assert!(files[0].1.contains(HEAD_MARK), "written after the title list");
+        assert!(entries.iter().find(|e| &*e.token == "低保").is_some_and(|e| e.head.is_empty()));
+    }
+
+    #[test]
     fn chunk_merge_keeps_ids_in_order() {
         let many: Vec<Indexable<'static>> = (0..CHUNK * 3 + 5)
             .map(|i| Indexable {
@@ -424,6 +468,7 @@ mod tests {
                 } else {
                     "这是一个很长的编号abcdefghij"
                 },
+                heads: "",
             })
             .collect();
         let entries = build(&many);

@@ -11,6 +11,7 @@ fn doc(url: &str, title: &str, township: &str, date: &str, text: &str) -> Search
         item: "最低生活保障/审核信息".into(),
         date: date.into(),
         text: text.to_string().into(),
+        ..Default::default()
     }
 }
 
@@ -84,7 +85,9 @@ fn store_shard(files: &[OutputFile], k: usize) -> Vec<Vec<String>> {
 fn writes_meta_shards_store_and_facets() {
     let files = build_index(&sample());
     let meta = text_of(&files, "search/meta.js");
-    assert!(meta.starts_with("gongkaiSearch.meta({\"version\":1,"));
+    assert!(meta.starts_with("gongkaiSearch.meta({\"version\":2,"));
+    assert!(files.iter().any(|f| f.path == "search/lex.js"));
+    assert!(files.iter().any(|f| f.path == "search/f/i0.js"));
     assert!(meta.contains("\"townships\":[\"柳河乡\",\"青山镇\"]"));
     assert!(meta.contains("\"years\":[[\"2026\",0,2],[\"2025\",2,3]]"));
     assert!(files.iter().any(|f| f.path == "search/i/0.js"));

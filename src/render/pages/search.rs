@@ -24,6 +24,12 @@ fn searchable_text<'a>(cx: &'a RenderCx, i: usize, n: &Notice) -> std::borrow::C
     }
 }
 
+/// The notice's `##` headings, one a line, masked like the text (a heading is text too).
+fn heading_lines(site: &crate::site::Site, n: &Notice) -> String {
+    let lines: Vec<&str> = site.source(n).facts.headings.iter().map(|h| h.text.as_str()).collect();
+    site.derived(n, &lines.join("\n")).into_owned()
+}
+
 pub fn render(cx: &RenderCx) -> Vec<Output> {
     let site = cx.site;
     let docs: Vec<SearchDoc> = site
@@ -45,6 +51,8 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
                 township: card.township.clone(),
                 domain: card.domain.clone(),
                 item: card.item_path.clone(),
+                village: card.village.clone(),
+                headings: heading_lines(site, n),
                 date: card.published.clone(),
                 text,
             }
