@@ -73,7 +73,8 @@
     shard: function (k, keys, lists) { arrive("i" + k, { keys: keys, lists: lists, map: null }); },
     docs: function (k, packed) { arrive("d" + k, { packed: packed, docs: null }); },
     dict: function (packed) { arrive("dict", packed); },
-    facet: function (name, list) { arrive("f" + name, list); }
+    facet: function (name, list) { arrive("f" + name, list); },
+    lex: function (l) { arrive("lex", l); }
   };
 
   var metaPromise = null;
@@ -381,41 +382,252 @@
       }
       var i = shard.map.get(token);
       if (i === undefined) return null;
-      var all = shard.listList[2 * i], title = shard.listList[2 * i + 1];
-      return { all: all, title: title === "=" ? all : title };
+      var all = shard.listList[2 * i], rest = shard.listList[2 * i + 1].split("\u00b7");
+      var title = rest[0], head = rest[1] || "";
+      return { all: all, title: title === "=" ? all : title, head: head === "=" ? all : head };
     });
   }
 
   function indexOfName(list, name) { return name ? list.indexOf(name) : -1; }
 
-  /* Candidate ids for a parsed query and filters: title hits first, each part newest first. */
-  function candidates(meta, query, filters) {
+  // ---- what a query means: parts, and the words each part may be written as ----
+
+  /* lex.js (src/search/lexicon.rs): the dictionary, places, item paths, homophone table. */
+  var lexPromise = null;
+  function getLex() {
+    if (!lexPromise) {
+      lexPromise = load("lex", "lex.js").then(prepareLex, function () { return prepareLex(null); });
+    }
+    return lexPromise;
+  }
+
+  function squash(s) { return normalize(s).text.split(" ").filter(Boolean); }
+
+  function prepareLex(l) {
+    l = l || { syn: [], places: [], items: [], py: "" };
+    var lex = { syn: new Map(), words: new Set(), byLen: new Map(), py: new Map(), raw: l };
+    function word(w) {
+      if (Array.from(w).length < 2 || lex.words.has(w)) return;
+      lex.words.add(w);
+      var n = Array.from(w).length;
+      if (!lex.byLen.has(n)) lex.byLen.set(n, []);
+      lex.byLen.get(n).push(w);
+    }
+    l.syn.forEach(function (group, g) {
+      group.forEach(function (f) {
+        squash(f).forEach(function (w) {
+          word(w);
+          if (!lex.syn.has(w)) lex.syn.set(w, []);
+          lex.syn.get(w).push(g);
+        });
+      });
+    });
+    l.places.forEach(function (p) { squash(p[0]).forEach(word); });
+    lex.items = l.items.map(function (path) {
+      path.split("/").forEach(function (seg) { squash(seg).forEach(word); });
+      return normalize(path).text;
+    });
+    lex.places = l.places.map(function (p) { return { name: normalize(p[0]).text, key: p[1] + p[2] }; });
+    l.py.split(" ").forEach(function (group, g) {
+      for (var ch of group) {
+        if (!lex.py.has(ch)) lex.py.set(ch, []);
+        lex.py.get(ch).push(g);
+      }
+    });
+    return lex;
+  }
+
+  function soundsAlike(lex, a, b) {
+    if (a === b) return true;
+    var x = lex.py.get(a), y = lex.py.get(b);
+    return !!(x && y && x.some(function (g) { return y.indexOf(g) >= 0; }));
+  }
+
+  /* Words of the vocabulary that sound like chars (an array of characters), at most three. */
+  function homophones(lex, chars) {
+    var out = [];
+    (lex.byLen.get(chars.length) || []).some(function (w) {
+      var wc = Array.from(w), ok = true;
+      for (var i = 0; i < wc.length && ok; i++) ok = soundsAlike(lex, chars[i], wc[i]);
+      if (ok && w !== chars.join("")) out.push(w);
+      return out.length >= 3;
+    });
+    return out;
+  }
+
+  /* Cuts an unspaced Han run into the vocabulary's words (柳河村低保 → 柳河村 + 低保), by the
+     most characters covered by words (those written exactly count double), then the fewest
+     parts. Characters no word covers stay together as parts of their own. */
+  function segment(lex, run) {
+    var ch = Array.from(run), n = ch.length;
+    if (n <= 2 || lex.words.has(run)) return [run];
+    var best = [{ score: 0, back: -1, word: false }];
+    for (var i = 1; i <= n; i++) best[i] = { score: -1e9, back: -1, word: false };
+    for (i = 0; i < n; i++) {
+      var here = best[i].score;
+      if (here - 0.1 > best[i + 1].score) best[i + 1] = { score: here - 0.1, back: i, word: false };
+      for (var L = Math.min(12, n - i); L >= 2; L--) {
+        var piece = ch.slice(i, i + L), text = piece.join(""), gain = 0;
+        if (lex.words.has(text)) gain = 2 * L;
+        else if (homophones(lex, piece).length) gain = L;
+        if (!gain) continue;
+        var score = here + gain - 0.1;
+        if (score > best[i + L].score) best[i + L] = { score: score, back: i, word: true };
+      }
+    }
+    var pieces = [];
+    for (var at = n; at > 0; at = best[at].back) pieces.unshift({ text: ch.slice(best[at].back, at).join(""), word: best[at].word });
+    var parts = [], rest = "";
+    pieces.forEach(function (p) {
+      if (p.word) { if (rest) parts.push(rest); rest = ""; parts.push(p.text); } else rest += p.text;
+    });
+    if (rest) parts.push(rest);
+    var long = parts.filter(function (p) { return Array.from(p).length > 1; });
+    return long.length ? long : [run];
+  }
+
+  /* The index tokens of one run, as parseQuery cuts it. */
+  function runTokens(run, meta) {
+    return parseQuery(run, meta).tokens;
+  }
+
+  /* A query as parts, each with the words it may be written as: itself (weight 1), the other
+     names of its dictionary groups (1), and words that sound like it (0.5: ranked below what
+     was typed). An alternative that contains another is dropped: the shorter finds it. */
+  function planQuery(q, meta, lex) {
+    var base = parseQuery(q, meta), parts = [], titleOnly = false, runs = [];
+    normalize(q).text.split(" ").forEach(function (run) {
+      if (!run) return;
+      var han = Array.from(run).every(function (c) { return cls(c.codePointAt(0)) === IDEO; });
+      (han ? segment(lex, run) : [run]).forEach(function (text) {
+        if (parts.some(function (p) { return p.text === text; })) return;
+        var alts = [{ text: text, w: 1 }], seen = new Set([text]);
+        function add(t, w) { if (!seen.has(t)) { seen.add(t); alts.push({ text: t, w: w }); } }
+        function synonyms(t, w) {
+          (lex.syn.get(t) || []).forEach(function (g) {
+            lex.raw.syn[g].forEach(function (f) { squash(f).forEach(function (x) { add(x, w); }); });
+          });
+        }
+        synonyms(text, 1);
+        if (han && !lex.words.has(text)) {
+          homophones(lex, Array.from(text)).forEach(function (h) { add(h, 0.5); synonyms(h, 0.5); });
+        }
+        alts = alts.filter(function (a) {
+          return !alts.some(function (b) { return b !== a && b.w >= a.w && b.text.length < a.text.length && a.text.indexOf(b.text) >= 0; });
+        }).slice(0, 10);
+        alts.forEach(function (a) {
+          a.tokens = runTokens(a.text, meta);
+          if (Array.from(a.text).length === 1 && cls(a.text.codePointAt(0)) === IDEO) titleOnly = true;
+          if (runs.indexOf(a.text) < 0) runs.push(a.text);
+        });
+        parts.push({ text: text, len: Array.from(text).length, alts: alts });
+      });
+    });
+    if (parts.length === 1 && parts[0].len === 1) titleOnly = base.titleOnly;
+    var total = parts.reduce(function (s, p) { return s + p.len; }, 0);
+    return { parts: parts, runs: runs, total: total, tokens: base.tokens, tooShort: base.tooShort,
+             titleOnly: titleOnly, verify: true };
+  }
+
+  function facetBits(key, n) {
+    return load("f" + key, "f/" + key + ".js").then(function (list) { return decodeList(list, n); });
+  }
+
+  /* Notices whose item path or place contains text: their filter files, ORed (null: none, or
+     so many that the text says nothing about the field). */
+  function metaBits(meta, lex, text) {
+    var keys = [];
+    lex.items.forEach(function (path, k) { if (path.indexOf(text) >= 0) keys.push("i" + k); });
+    lex.places.forEach(function (p) { if (p.name.indexOf(text) >= 0) keys.push(p.key); });
+    if (!keys.length || keys.length > 40) return Promise.resolve(null);
+    return Promise.all(keys.map(function (k) { return facetBits(k, meta.docs); })).then(function (lists) {
+      var out = new Uint32Array((meta.docs + 31) >>> 5);
+      lists.forEach(function (l) { for (var w = 0; w < out.length; w++) out[w] |= l[w]; });
+      return out;
+    });
+  }
+
+  /* One alternative's notices by field: where all its tokens are (body, title, heading), and
+     the notices whose item path or place holds it. */
+  function altBits(meta, lex, alt) {
     var n = meta.docs;
-    var jobs = query.tokens.map(function (t) { return tokenLists(meta, t); });
+    var jobs = alt.tokens.map(function (t) { return tokenLists(meta, t); });
+    return Promise.all([Promise.all(jobs), metaBits(meta, lex, alt.text)]).then(function (got) {
+      var lists = got[0], all = null, title = null, head = null;
+      if (lists.length && lists.every(Boolean)) {
+        all = allBits(n); title = allBits(n); head = allBits(n);
+        lists.forEach(function (l) {
+          and(all, decodeList(l.all, n));
+          and(title, decodeList(l.title, n));
+          and(head, decodeList(l.head, n));
+        });
+      }
+      return { all: all, title: title, head: head, meta: got[1] };
+    });
+  }
+
+  var FIELD = { title: 8, meta: 4, head: 2, body: 1 };
+
+  /* Ranked candidate ids: by how much of the query matched (weighted by the characters of each
+     part, homophones at half), then by field (title, 事项 and place, heading, body), then
+     newest first. Notices matching less than half of the query are left out. */
+  function candidates(meta, lex, query, filters) {
+    var n = meta.docs;
     var t = indexOfName(meta.townships, filters.township);
     var d = indexOfName(meta.domains, filters.domain);
-    jobs.push(filters.township ? (t < 0 ? Promise.resolve("") : load("ft" + t, "f/t" + t + ".js")) : null);
-    jobs.push(filters.domain ? (d < 0 ? Promise.resolve("") : load("fd" + d, "f/d" + d + ".js")) : null);
-    return Promise.all(jobs).then(function (got) {
-      var domainList = got.pop(), townshipList = got.pop();
-      var all = allBits(n), title = allBits(n);
-      for (var i = 0; i < got.length; i++) {
-        if (!got[i]) return [];
-        and(all, decodeList(got[i].all, n));
-        and(title, decodeList(got[i].title, n));
-      }
-      if (townshipList !== null) and(all, decodeList(townshipList, n));
-      if (domainList !== null) and(all, decodeList(domainList, n));
+    var jobs = query.parts.map(function (part) {
+      return Promise.all(part.alts.map(function (alt) { return altBits(meta, lex, alt); }));
+    });
+    var filterJobs = [
+      filters.township ? (t < 0 ? Promise.resolve("") : load("ft" + t, "f/t" + t + ".js")) : null,
+      filters.domain ? (d < 0 ? Promise.resolve("") : load("fd" + d, "f/d" + d + ".js")) : null
+    ];
+    return Promise.all([Promise.all(jobs), Promise.all(filterJobs)]).then(function (got) {
+      var keep = allBits(n);
+      if (got[1][0] !== null) and(keep, decodeList(got[1][0], n));
+      if (got[1][1] !== null) and(keep, decodeList(got[1][1], n));
       if (filters.year) {
-        var range = new Uint32Array(all.length);
+        var range = new Uint32Array(keep.length);
         meta.years.forEach(function (y) {
           if (y[0] !== filters.year) return;
           for (var id = y[1]; id < y[2]; id++) range[id >>> 5] |= 1 << (id & 31);
         });
-        and(all, range);
+        and(keep, range);
       }
-      and(title, all);
-      return ids(title).concat(ids(all, title));
+      var cover = new Float32Array(n), field = new Float32Array(n);
+      var partMask = new Uint32Array(n), metaMask = new Uint32Array(n);
+      var bestCover = new Float32Array(n), bestField = new Float32Array(n);
+      got[0].forEach(function (alts, p) {
+        bestCover.fill(0); bestField.fill(0);
+        var touched = [];
+        function credit(bits, w, f, isMeta) {
+          if (!bits) return;
+          ids(bits).forEach(function (id) {
+            if (!(keep[id >>> 5] & (1 << (id & 31)))) return;
+            if (!bestCover[id] && !bestField[id]) touched.push(id);
+            if (w > bestCover[id]) bestCover[id] = w;
+            if (w * f > bestField[id]) bestField[id] = w * f;
+            if (isMeta) metaMask[id] |= 1 << p;
+          });
+        }
+        alts.forEach(function (b, a) {
+          var w = query.parts[p].alts[a].w;
+          credit(b.all, w, FIELD.body);
+          credit(b.head, w, FIELD.head);
+          credit(b.meta, w, FIELD.meta, true);
+          credit(b.title, w, FIELD.title);
+        });
+        var len = query.parts[p].len;
+        touched.forEach(function (id) {
+          cover[id] += len * bestCover[id];
+          field[id] += len * bestField[id];
+          partMask[id] |= 1 << p;
+        });
+      });
+      var list = [];
+      for (var id = 0; id < n; id++) if (cover[id] > 0 && cover[id] >= query.total / 2) list.push(id);
+      list.sort(function (a, b) { return cover[b] - cover[a] || field[b] - field[a] || a - b; });
+      return { ids: list, partMask: partMask, metaMask: metaMask };
     });
   }
 
@@ -449,22 +661,11 @@
     return out;
   }
 
-  /* True if run has only Han (kana, Hangul) characters: those are unchanged by normalizing, so
-     the run can be looked up in the original text directly, without normalizing a notice. */
-  function plainRun(run) {
-    for (var ch of run) if (cls(ch.codePointAt(0)) !== IDEO) return false;
-    return true;
-  }
-
   /* Spans [start, end) of the original string where any query run occurs. `field` caches the
      normalized form on doc, computed only for runs with letters or digits. */
   function matches(doc, field, query) {
     var text = doc[field], spans = [];
     query.runs.forEach(function (run) {
-      if (plainRun(run)) {
-        for (var i = text.indexOf(run); i >= 0; i = text.indexOf(run, i + 1)) spans.push([i, i + run.length]);
-        return;
-      }
       var norm = doc[field + "Norm"] || (doc[field + "Norm"] = normalize(text));
       occurrences(norm.text, run).forEach(function (k) {
         spans.push([norm.starts[k], norm.ends[k + run.length - 1]]);
@@ -474,15 +675,18 @@
     return spans;
   }
 
-  /* Every run of a query of three or more units must occur (bigrams found it, but not
-     necessarily next to each other); a notice whose text was cut gets the benefit of the doubt. */
-  function verified(doc, query) {
+  /* Every part the index credited a notice with must really occur (bigrams found it, but not
+     necessarily next to each other), unless its item or place file said so; a notice whose
+     text was cut gets the benefit of the doubt. */
+  function verified(doc, query, st) {
     doc.titleSpans = matches(doc, "title", query);
     doc.textSpans = matches(doc, "text", query);
-    if (!query.verify || doc.cut) return true;
-    return query.runs.every(function (run) {
-      var one = { runs: [run] };
-      return matches(doc, "title", one).length > 0 || matches(doc, "text", one).length > 0;
+    if (doc.cut) return true;
+    var mask = st.partMask[doc.id], metaMask = st.metaMask[doc.id];
+    var card = normalize(doc.title + " " + doc.item + " " + doc.township + " " + doc.text).text;
+    return query.parts.every(function (part, p) {
+      if (!(mask & (1 << p)) || (metaMask & (1 << p))) return true;
+      return part.alts.some(function (alt) { return occurrences(card, alt.text).length > 0; });
     });
   }
 
@@ -628,7 +832,7 @@
       take.map(function (id) { return docShard(st.meta, id); }).forEach(function (pending) {
         chain = chain.then(function () { return pending; }).then(function (doc) {
           if (st.gen !== generation) return;
-          if (!verified(doc, st.query)) { st.total--; return; }
+          if (!verified(doc, st.query, st)) { st.total--; return; }
           list.appendChild(resultItem(doc));
           shown++;
           if (!st.firstShown) {
@@ -683,9 +887,10 @@
       return Promise.resolve();
     }
     setStatus("正在搜索…");
-    return getMeta().then(function (meta) {
+    return Promise.all([getMeta(), getLex()]).then(function (got) {
+      var meta = got[0], lex = got[1];
       if (gen !== generation) return null;
-      var query = parseQuery(q, meta);
+      var query = planQuery(q, meta, lex);
       if (query.tooShort) {
         results.textContent = "";
         setStatus("请至少输入两个字。");
@@ -696,9 +901,10 @@
         setStatus("未找到与“" + q + "”相关的公开信息，请换个词试试。");
         return null;
       }
-      return candidates(meta, query, f).then(function (list) {
+      return candidates(meta, lex, query, f).then(function (c) {
         if (gen !== generation) return null;
-        state = { gen: gen, q: q, meta: meta, query: query, ids: list, next: 0, total: list.length };
+        state = { gen: gen, q: q, meta: meta, query: query, ids: c.ids, next: 0, total: c.ids.length,
+                  partMask: c.partMask, metaMask: c.metaMask };
         return render(state);
       });
     }).then(function () {
@@ -745,7 +951,7 @@
     fillSelect(selects.domain, meta.domains);
     fillSelect(selects.year, meta.years.map(function (y) { return y[0]; }));
     // Every search that finds something needs the dictionary: fetch and unpack it while idle.
-    setTimeout(function () { getDict(meta).catch(function () {}); }, 0);
+    setTimeout(function () { getDict(meta).catch(function () {}); getLex(); }, 0);
   }, function () { /* reported by run() */ }).then(function () {
     Object.keys(selects).forEach(function (k) { selectValue(selects[k], params.get(k) || ""); });
     run();
