@@ -312,6 +312,25 @@ fn notices() -> Vec<SearchDoc<'static>> {
             "石桥镇集镇路灯维修改造公告",
             "为改善集镇夜间照明条件，镇政府对集镇主干道路灯进行维修改造，施工期间请注意安全。",
         ),
+        // 兜底保障 holds 底保 verbatim: typed 底保 must list it above the 低保 it sounds like.
+        doc(
+            31,
+            "石桥镇",
+            sa,
+            "综合业务/监督检查",
+            "2024-05-06",
+            "石桥镇2024年兜底保障工作通报",
+            "全镇兜底保障政策落实情况良好，困难群众应保尽保。",
+        ),
+        doc(
+            32,
+            "柳河乡",
+            "财政预决算",
+            "财政预决算/部门决算",
+            "2024-03-01",
+            "柳河乡2023年度部门决算公开",
+            "2023年度\"三公\"经费支出合计4.2万元，比上年减少0.8万元。",
+        ),
     ]
 }
 
@@ -505,19 +524,24 @@ fn search_page_in_headless_chromium() {
 
     // Two characters, from file://: every notice with 低保 and nothing else, highlighted.
     let page = search(&file_base, &format!("q={}", enc("低保")));
-    let want = expected("低保", "./");
+    let mut want = expected("低保", "./");
     assert_eq!(want.len(), 6, "fixture has six 低保 notices");
-    assert_eq!(sorted(page.links.clone()), want, "{}", page.status);
-    assert!(
-        !page.links.contains(&"./qingshan/n/007.html".to_string()),
-        "最低生活保障 is not 低保"
-    );
+    want.push("./qingshan/n/007.html".to_string());
+    assert_eq!(sorted(page.links.clone()), sorted(want), "{}", page.status);
+    let at = |url: &str| page.links.iter().position(|l| l == url);
+    for titled in ["./qingshan/n/001.html", "./qingshan/n/002.html", "./liuhe/n/003.html"] {
+        assert!(
+            at(titled) < at("./qingshan/n/007.html"),
+            "最低生活保障 in a body is found by 低保, below 低保 in a title: {:?}",
+            page.links
+        );
+    }
     assert!(
         page.marks.iter().filter(|m| *m == "低保").count() >= 6,
         "{:?}",
         page.marks
     );
-    assert!(page.status.contains("6 条"), "{}", page.status);
+    assert!(page.status.contains("7 条"), "{}", page.status);
     assert!(
         page.metas
             .iter()
@@ -548,7 +572,15 @@ fn search_page_in_headless_chromium() {
 
     // Filters are URL parameters, the same ones the form submits.
     let page = search(&file_base, &format!("q={}&township={}", enc("低保"), enc("青山镇")));
-    assert_eq!(sorted(page.links), ["./qingshan/n/001.html", "./qingshan/n/002.html"]);
+    assert_eq!(
+        sorted(page.links),
+        [
+            "./qingshan/n/001.html",
+            "./qingshan/n/002.html",
+            "./qingshan/n/007.html"
+        ],
+        "007 says 最低生活保障"
+    );
     let page = search(&file_base, &format!("q={}&year=2025", enc("低保")));
     assert_eq!(sorted(page.links), ["./liuhe/n/003.html", "./liuhe/n/004.html"]);
 
@@ -565,7 +597,9 @@ fn search_page_in_headless_chromium() {
         &format!("file://{}/sub/search.html", dir.path().display()),
         &format!("q={}", enc("低保")),
     );
-    assert_eq!(sorted(page.links), expected("低保", "../"));
+    let mut want = expected("低保", "../");
+    want.push("../qingshan/n/007.html".to_string());
+    assert_eq!(sorted(page.links), sorted(want));
 
     // Over HTTP.
     let http_base = format!("{}/search.html", serve(dir.path().to_path_buf()));
@@ -593,7 +627,115 @@ const TRICKY: &[&str] = &[
     "ཀུན་ཁྱབ",
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa号",
     "低保　特困",
+    "\"三公\"经费",
+    "“三公”经费和「低保」",
+    "a“b”c",
+    "最低\u{200B}生活\u{AD}保障",
+    "3,600”元",
 ];
+
+/// What people type (issue 17): no spaces, short forms, pinyin slips, quotes inside a term.
+#[test]
+fn search_understands_what_people_mean() {
+    if !Path::new(CHROMIUM).exists() {
+        common::missing(CHROMIUM, "search_browser (queries as people type them)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("site dir");
+    write_site(dir.path());
+    let base = format!("file://{}/search.html", dir.path().display());
+
+    let page = search(&base, &format!("q={}", enc("柳河村低保")));
+    assert_eq!(
+        page.links.first().map(String::as_str),
+        Some("./liuhe/n/003.html"),
+        "{}",
+        page.status
+    );
+    assert_eq!(
+        sorted(search(&base, &format!("q={}", enc("柳河村 低保"))).links)[..1],
+        ["./liuhe/n/003.html".to_string()][..],
+        "typed with a space, the same notice"
+    );
+
+    let page = search(&base, &format!("q={}", enc("底保")));
+    assert_eq!(
+        page.links.first().map(String::as_str),
+        Some("./shiqiao/n/031.html"),
+        "what was typed first: {:?}",
+        page.links
+    );
+    assert!(
+        page.links.contains(&"./qingshan/n/001.html".to_string()),
+        "then 低保: {:?}",
+        page.links
+    );
+
+    let page = search(&base, &format!("q={}", enc("三公经费")));
+    assert_eq!(
+        sorted(page.links),
+        ["./liuhe/n/009.html", "./liuhe/n/032.html"],
+        "{}",
+        page.status
+    );
+    assert!(page.marks.iter().any(|m| m.contains("三公")), "{:?}", page.marks);
+
+    let page = search(&base, &format!("q={}", enc("五保")));
+    assert!(
+        page.links.contains(&"./qingshan/n/007.html".to_string()),
+        "五保 is 特困人员救助供养: {:?}",
+        page.links
+    );
+}
+
+/// The example site built by the real binary, searched in Chromium: the text a clerk wrapped
+/// across two lines, a village typed against its short form, and a term inside quotes.
+#[test]
+fn built_example_site_finds_what_people_mean() {
+    if !Path::new(CHROMIUM).exists() {
+        common::missing(CHROMIUM, "search_browser (the built example site)");
+        return;
+    }
+    let out = tempfile::tempdir().expect("output dir");
+    let status = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args([
+            "build",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+            "--date",
+            "2026-11-28",
+            "--output",
+        ])
+        .arg(out.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run gongkai");
+    assert!(status.success());
+    let base = format!("file://{}/search.html", out.path().display());
+    let page = search(&base, &format!("q={}", enc("柳河村低保")));
+    assert!(
+        page.titles
+            .first()
+            .is_some_and(|t| t.contains("柳河村") && t.contains("最低生活保障")),
+        "{:?}",
+        page.titles
+    );
+    let page = search(&base, &format!("q={}", enc("经济状况核对授权书")));
+    assert!(
+        page.titles.iter().any(|t| t.starts_with("柳河乡最低生活保障办事指南")),
+        "a soft line break between 状况 and 核对 is no break: {:?}",
+        page.titles
+    );
+    let page = search(&base, &format!("q={}", enc("三公经费")));
+    assert!(page.titles.iter().any(|t| t.contains("部门决算")), "{:?}", page.titles);
+    let page = search(&base, &format!("q={}", enc("底保")));
+    assert!(
+        page.titles.iter().any(|t| t.contains("最低生活保障")),
+        "{:?}",
+        page.titles
+    );
+}
 
 #[test]
 fn browser_tokenizer_agrees_with_the_builder() {

@@ -145,7 +145,11 @@ mod tests {
     fn soft_line_breaks_between_han_characters_join() {
         let f = scan("本期最低生活\n保障对象12户，\n共30人。\n\n第二段 end\nnext", 1);
         assert!(f.text.contains("最低生活保障对象12户，"), "{}", f.text);
-        assert!(f.text.contains("， 共30人"), "after punctuation the break stays a space: {}", f.text);
+        assert!(
+            f.text.contains("， 共30人"),
+            "after punctuation the break stays a space: {}",
+            f.text
+        );
         assert!(f.text.contains("end next"), "{}", f.text);
         let f = scan("低保  \n对象", 1);
         assert!(f.text.contains("低保 "), "a hard break stays a break: {}", f.text);

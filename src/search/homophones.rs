@@ -40,7 +40,10 @@ pub fn table(chars: &BTreeSet<char>) -> String {
 
 /// Han characters of `s`, added to `out`.
 pub fn collect(s: &str, out: &mut BTreeSet<char>) {
-    out.extend(s.chars().filter(|&c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)));
+    out.extend(
+        s.chars()
+            .filter(|&c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)),
+    );
 }
 
 #[cfg(test)]

@@ -40,7 +40,11 @@ pub fn parse(text: &str) -> Result<Vec<Group>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let [official, others, source] = cols[..] else {
-            return Err(format!("第 {} 行应有三列（正式名称、简称俗称、来源），实有 {} 列", n + 1, cols.len()));
+            return Err(format!(
+                "第 {} 行应有三列（正式名称、简称俗称、来源），实有 {} 列",
+                n + 1,
+                cols.len()
+            ));
         };
         let mut forms = vec![official.trim().to_string()];
         for f in others.split('、').map(str::trim) {
@@ -117,7 +121,10 @@ mod tests {
             for f in &g.forms {
                 // The browser matches a form as one run of text: no separators inside.
                 let n = normalize(f);
-                assert!(!n.trim().is_empty() && !n.trim().contains(' '), "{f:?} is not one run: {n:?}");
+                assert!(
+                    !n.trim().is_empty() && !n.trim().contains(' '),
+                    "{f:?} is not one run: {n:?}"
+                );
             }
         }
         let find = |f: &str| groups.iter().find(|g| g.forms.iter().any(|x| x == f));
@@ -154,7 +161,10 @@ mod tests {
             homophones: "低底".into(),
         });
         let text = String::from_utf8(f.bytes).unwrap_or_default();
-        assert!(text.starts_with("gongkaiSearch.lex({\"syn\":[[\"甲乙\",\"丙\"]]"), "{text}");
+        assert!(
+            text.starts_with("gongkaiSearch.lex({\"syn\":[[\"甲乙\",\"丙\"]]"),
+            "{text}"
+        );
         assert!(text.contains("[\"柳河村\",\"v\",0]") && text.ends_with("});\n"));
     }
 }

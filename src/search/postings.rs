@@ -455,7 +455,12 @@ mod tests {
         assert_eq!(decode_list(&e.head, 3), [1]);
         let files = shard_files(&entries, 1);
         assert!(files[0].1.contains(HEAD_MARK), "written after the title list");
-        assert!(entries.iter().find(|e| &*e.token == "低保").is_some_and(|e| e.head.is_empty()));
+        assert!(
+            entries
+                .iter()
+                .find(|e| &*e.token == "低保")
+                .is_some_and(|e| e.head.is_empty())
+        );
     }
 
     #[test]

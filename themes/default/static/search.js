@@ -624,8 +624,13 @@
           partMask[id] |= 1 << p;
         });
       });
-      var list = [];
-      for (var id = 0; id < n; id++) if (cover[id] > 0 && cover[id] >= query.total / 2) list.push(id);
+      // Notices with every part come first and alone; only when none has them all do those
+      // with at least half of the query stand in (a typo'd or over-long query still finds).
+      var list = [], whole = query.parts.length >= 32 ? 0xffffffff : (1 << query.parts.length) - 1 >>> 0;
+      for (var id = 0; id < n; id++) if (partMask[id] === whole) list.push(id);
+      if (!list.length) {
+        for (id = 0; id < n; id++) if (cover[id] > 0 && cover[id] >= query.total / 2) list.push(id);
+      }
       list.sort(function (a, b) { return cover[b] - cover[a] || field[b] - field[a] || a - b; });
       return { ids: list, partMask: partMask, metaMask: metaMask };
     });
