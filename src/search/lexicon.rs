@@ -6,12 +6,11 @@
 //!
 //! * `syn`: the curated dictionary of government terms (`synonyms.tsv`, one group a line, the
 //!   official name first, each with where it comes from);
-//! * `places`: the townships and villages of the notices, with the filter file of each
-//!   (`f/t<k>.js`, `f/v<k>.js`), so `柳河村` finds the notices of that village though their
-//!   text never names it;
-//! * `items`: every catalog item path the notices use (`社会救助/最低生活保障/审核信息`), with its
-//!   filter file `f/i<k>.js`: the 事项 on every result card is searched, and its parts are
-//!   words to cut queries at;
+//! * `places`: the townships and villages of the notices, words to cut queries at (`柳河村` in
+//!   `柳河村低保`); the notices of a place are found through the postings' card field, so
+//!   `柳河村` finds them though their text never names it;
+//! * `items`: every catalog item path the notices use (`社会救助/最低生活保障/审核信息`): its
+//!   parts are words to cut queries at, and the card field of the postings finds its notices;
 //! * `py`: the homophone table of the site's characters ([`super::homophones`]).
 
 use serde::Serialize;

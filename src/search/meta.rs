@@ -14,7 +14,7 @@ use super::lz::{DIST_CLASSES, LEN_CLASSES, MIN_COPY, ONE, TWO};
 use super::tokens::MAX_WORD;
 
 /// Bumped whenever the file formats or tokenizing rules change; `search.js` refuses others.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// What [`meta_file`] needs from the build.
 pub struct MetaInput<'a> {

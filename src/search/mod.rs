@@ -12,7 +12,7 @@
 //!   ([`tokens`]); the browser cuts a query with the same few rules ([`text`]), no dictionary
 //!   on either side, so index and query can never disagree the way jieba and `Intl.Segmenter` do;
 //! * postings are spread over `search/i/<k>.js` by an FNV hash of the token, the shard count
-//!   chosen so a shard is about 20 KB: a query loads one shard per bigram ([`postings`]); each
+//!   chosen so a shard is about 8 KB: a query loads one shard per bigram ([`postings`]); each
 //!   list is gaps, a bitset or the complement's gaps, whichever is smallest ([`codec`]);
 //! * notices are numbered newest first; link, title, township, item, date and the text for
 //!   snippets sit in `search/d/<k>.js`, eight notices per file, LZ-packed against a shared
@@ -99,12 +99,23 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
     let townships = distinct(sorted.iter().map(|d| d.township.as_str()));
     let domains = distinct(sorted.iter().map(|d| d.domain.as_str()));
 
+    let paths: Vec<String> = sorted.iter().map(|d| item_path(d)).collect();
+    // The fields every result card shows besides the title are indexed as one more field (see
+    // `Indexable::meta`): the browser used to read a filter file per matching item and place,
+    // a dozen requests for 特困人员救助 that queued behind the postings (issue 17, SPEC 11).
+    let card: Vec<String> = sorted
+        .iter()
+        .zip(&paths)
+        .map(|(d, path)| format!("{path} {} {}", d.township, d.village))
+        .collect();
     let indexable: Vec<postings::Indexable<'_>> = sorted
         .iter()
-        .map(|d| postings::Indexable {
+        .zip(&card)
+        .map(|(d, card)| postings::Indexable {
             title: &d.title,
             text: &d.text,
             heads: &d.headings,
+            meta: card,
         })
         .collect();
     let entries = postings::build(&indexable);
@@ -144,19 +155,10 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
     files.extend(meta::facet_files("t", &township_of, townships.len()));
     files.extend(meta::facet_files("d", &domain_of, domains.len()));
 
-    // The fields every result card shows are searched through filter files as well: the
-    // browser matches a query against the item paths and place names in lex.js and reads the
-    // notices of each match from its file, so these fields cost no postings.
-    let paths: Vec<String> = sorted.iter().map(|d| item_path(d)).collect();
+    // Item paths and places go to lex.js as words the browser cuts an unspaced query at
+    // (柳河村低保 → 柳河村 + 低保); their notices are found through the postings' card field.
     let items = distinct(paths.iter().map(String::as_str));
-    let item_of: Vec<u32> = paths.iter().map(|p| items[p.as_str()]).collect();
-    files.extend(meta::facet_files("i", &item_of, items.len()));
     let villages = distinct(sorted.iter().map(|d| d.village.as_str()).filter(|v| !v.is_empty()));
-    let village_of: Vec<u32> = sorted
-        .iter()
-        .map(|d| villages.get(d.village.as_str()).copied().unwrap_or(u32::MAX))
-        .collect();
-    files.extend(meta::facet_files("v", &village_of, villages.len()));
     files.push(lex_file(&sorted, &townships, &villages, &items));
 
     files.sort_by(|a, b| a.path.cmp(&b.path));

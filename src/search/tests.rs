@@ -85,9 +85,14 @@ fn store_shard(files: &[OutputFile], k: usize) -> Vec<Vec<String>> {
 fn writes_meta_shards_store_and_facets() {
     let files = build_index(&sample());
     let meta = text_of(&files, "search/meta.js");
-    assert!(meta.starts_with("gongkaiSearch.meta({\"version\":2,"));
+    assert!(meta.starts_with("gongkaiSearch.meta({\"version\":3,"));
     assert!(files.iter().any(|f| f.path == "search/lex.js"));
-    assert!(files.iter().any(|f| f.path == "search/f/i0.js"));
+    // Items and places are a field of the postings now, not filter files.
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.path.starts_with("search/f/i") || f.path.starts_with("search/f/v"))
+    );
     assert!(meta.contains("\"townships\":[\"柳河乡\",\"青山镇\"]"));
     assert!(meta.contains("\"years\":[[\"2026\",0,2],[\"2025\",2,3]]"));
     assert!(files.iter().any(|f| f.path == "search/i/0.js"));

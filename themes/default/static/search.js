@@ -21,7 +21,7 @@
   var MAX_BATCHES = 6;    // verification rounds before showing what we have
   var SNIPPET_BEFORE = 24;
   var SNIPPET_LENGTH = 110;
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
 
   // ---- loading: one <script> per index file, resolved by its registration call ----
 
@@ -383,8 +383,8 @@
       var i = shard.map.get(token);
       if (i === undefined) return null;
       var all = shard.listList[2 * i], rest = shard.listList[2 * i + 1].split("\u00b7");
-      var title = rest[0], head = rest[1] || "";
-      return { all: all, title: title === "=" ? all : title, head: head === "=" ? all : head };
+      var title = rest[0], head = rest[1] || "", card = rest[2] || "";
+      return { all: all, title: title === "=" ? all : title, head: head === "=" ? all : head, card: card };
     });
   }
 
@@ -405,36 +405,56 @@
 
   function prepareLex(l) {
     l = l || { syn: [], places: [], items: [], py: "" };
-    var lex = { syn: new Map(), words: new Set(), byLen: new Map(), py: new Map(), raw: l };
+    // Everything a query needs from the vocabulary is worked out here, while the page is idle:
+    // planning a query must not normalize the dictionary or walk every word (keystroke to
+    // results is measured with a cold JIT, SPEC 11).
+    var lex = { syn: new Map(), groups: [], words: new Set(), order: new Map(), sound: new Map(),
+                py: new Map(), raw: l };
+    var pending = [];
     function word(w) {
       if (Array.from(w).length < 2 || lex.words.has(w)) return;
       lex.words.add(w);
-      var n = Array.from(w).length;
-      if (!lex.byLen.has(n)) lex.byLen.set(n, []);
-      lex.byLen.get(n).push(w);
+      lex.order.set(w, lex.order.size);
+      pending.push(w);
     }
     l.syn.forEach(function (group, g) {
+      var forms = [];
       group.forEach(function (f) {
         squash(f).forEach(function (w) {
           word(w);
+          forms.push(w);
           if (!lex.syn.has(w)) lex.syn.set(w, []);
           lex.syn.get(w).push(g);
         });
       });
+      lex.groups[g] = forms;
     });
+    // Places and the parts of item paths are words to cut a query at; their notices come from
+    // the postings' card field.
     l.places.forEach(function (p) { squash(p[0]).forEach(word); });
-    lex.items = l.items.map(function (path) {
+    l.items.forEach(function (path) {
       path.split("/").forEach(function (seg) { squash(seg).forEach(word); });
-      return normalize(path).text;
     });
-    lex.places = l.places.map(function (p) { return { name: normalize(p[0]).text, key: p[1] + p[2] }; });
     l.py.split(" ").forEach(function (group, g) {
       for (var ch of group) {
         if (!lex.py.has(ch)) lex.py.set(ch, []);
         lex.py.get(ch).push(g);
       }
     });
+    // Words filed by length and by how their first character sounds (or the character itself,
+    // for one the table has no reading of), so homophones() looks only at words that can match.
+    pending.forEach(function (w) {
+      var ch = Array.from(w), keys = soundKeys(lex, ch[0], ch.length);
+      keys.forEach(function (k) {
+        if (!lex.sound.has(k)) lex.sound.set(k, []);
+        lex.sound.get(k).push(w);
+      });
+    });
     return lex;
+  }
+
+  function soundKeys(lex, ch, n) {
+    return [n + "=" + ch].concat((lex.py.get(ch) || []).map(function (g) { return n + ":" + g; }));
   }
 
   function soundsAlike(lex, a, b) {
@@ -445,14 +465,19 @@
 
   /* Words of the vocabulary that sound like chars (an array of characters), at most three. */
   function homophones(lex, chars) {
-    var out = [];
-    (lex.byLen.get(chars.length) || []).some(function (w) {
-      var wc = Array.from(w), ok = true;
-      for (var i = 0; i < wc.length && ok; i++) ok = soundsAlike(lex, chars[i], wc[i]);
-      if (ok && w !== chars.join("")) out.push(w);
-      return out.length >= 3;
+    var seen = new Set(), found = [], typed = chars.join("");
+    soundKeys(lex, chars[0], chars.length).forEach(function (k) {
+      (lex.sound.get(k) || []).forEach(function (w) {
+        if (seen.has(w) || w === typed) return;
+        seen.add(w);
+        var wc = Array.from(w), ok = true;
+        for (var i = 1; i < wc.length && ok; i++) ok = soundsAlike(lex, chars[i], wc[i]);
+        if (ok) found.push(w);
+      });
     });
-    return out;
+    // The vocabulary's order, as before the index by sound: the first three stand.
+    found.sort(function (a, b) { return lex.order.get(a) - lex.order.get(b); });
+    return found.slice(0, 3);
   }
 
   /* Cuts an unspaced Han run into the vocabulary's words (柳河村低保 → 柳河村 + 低保), by the
@@ -505,7 +530,7 @@
         function add(t, w) { if (!seen.has(t)) { seen.add(t); alts.push({ text: t, w: w }); } }
         function synonyms(t, w) {
           (lex.syn.get(t) || []).forEach(function (g) {
-            lex.raw.syn[g].forEach(function (f) { squash(f).forEach(function (x) { add(x, w); }); });
+            lex.groups[g].forEach(function (x) { add(x, w); });
           });
         }
         synonyms(text, 1);
@@ -514,7 +539,9 @@
         }
         alts = alts.filter(function (a) {
           return !alts.some(function (b) { return b !== a && b.w >= a.w && b.text.length < a.text.length && a.text.indexOf(b.text) >= 0; });
-        }).slice(0, 10);
+        // Six forms at most, the dictionary's order (official name, then the common ones): every
+        // form costs shards on the way to the first result; ten measured no better recall@10.
+        }).slice(0, 6);
         alts.forEach(function (a) {
           a.tokens = runTokens(a.text, meta);
           if (Array.from(a.text).length === 1 && cls(a.text.codePointAt(0)) === IDEO) titleOnly = true;
@@ -529,40 +556,35 @@
              titleOnly: titleOnly, verify: true };
   }
 
-  function facetBits(key, n) {
-    return load("f" + key, "f/" + key + ".js").then(function (list) { return decodeList(list, n); });
-  }
-
-  /* Notices whose item path or place contains text: their filter files, ORed (null: none, or
-     so many that the text says nothing about the field). */
-  function metaBits(meta, lex, text) {
-    var keys = [];
-    lex.items.forEach(function (path, k) { if (path.indexOf(text) >= 0) keys.push("i" + k); });
-    lex.places.forEach(function (p) { if (p.name.indexOf(text) >= 0) keys.push(p.key); });
-    if (!keys.length || keys.length > 40) return Promise.resolve(null);
-    return Promise.all(keys.map(function (k) { return facetBits(k, meta.docs); })).then(function (lists) {
-      var out = new Uint32Array((meta.docs + 31) >>> 5);
-      lists.forEach(function (l) { for (var w = 0; w < out.length; w++) out[w] |= l[w]; });
-      return out;
+  /* Starts loading the shards of what was typed before the query is planned, so the network
+     and the planning overlap. Only runs planQuery is sure to keep whole (a vocabulary word, two
+     characters, any run with letters or digits): an unspaced run may be cut, and the bigram across the cut
+     would be a shard downloaded for nothing. */
+  function prefetch(q, meta, lex) {
+    normalize(q).text.split(" ").forEach(function (run) {
+      if (!run) return;
+      var han = Array.from(run).every(function (c) { return cls(c.codePointAt(0)) === IDEO; });
+      if (han && Array.from(run).length > 2 && !lex.words.has(run)) return;
+      parseQuery(run, meta).tokens.forEach(function (t) { tokenLists(meta, t).catch(function () {}); });
     });
   }
 
-  /* One alternative's notices by field: where all its tokens are (body, title, heading), and
-     the notices whose item path or place holds it. */
-  function altBits(meta, lex, alt) {
+  /* One alternative's notices by field: where all its tokens are (body, title, heading, and
+     the card: item path and place). */
+  function altBits(meta, alt) {
     var n = meta.docs;
-    var jobs = alt.tokens.map(function (t) { return tokenLists(meta, t); });
-    return Promise.all([Promise.all(jobs), metaBits(meta, lex, alt.text)]).then(function (got) {
-      var lists = got[0], all = null, title = null, head = null;
+    return Promise.all(alt.tokens.map(function (t) { return tokenLists(meta, t); })).then(function (lists) {
+      var all = null, title = null, head = null, card = null;
       if (lists.length && lists.every(Boolean)) {
-        all = allBits(n); title = allBits(n); head = allBits(n);
+        all = allBits(n); title = allBits(n); head = allBits(n); card = allBits(n);
         lists.forEach(function (l) {
           and(all, decodeList(l.all, n));
           and(title, decodeList(l.title, n));
           and(head, decodeList(l.head, n));
+          and(card, decodeList(l.card, n));
         });
       }
-      return { all: all, title: title, head: head, meta: got[1] };
+      return { all: all, title: title, head: head, meta: card };
     });
   }
 
@@ -576,7 +598,7 @@
     var t = indexOfName(meta.townships, filters.township);
     var d = indexOfName(meta.domains, filters.domain);
     var jobs = query.parts.map(function (part) {
-      return Promise.all(part.alts.map(function (alt) { return altBits(meta, lex, alt); }));
+      return Promise.all(part.alts.map(function (alt) { return altBits(meta, alt); }));
     });
     var filterJobs = [
       filters.township ? (t < 0 ? Promise.resolve("") : load("ft" + t, "f/t" + t + ".js")) : null,
@@ -681,8 +703,9 @@
   }
 
   /* Every part the index credited a notice with must really occur (bigrams found it, but not
-     necessarily next to each other), unless its item or place file said so; a notice whose
-     text was cut gets the benefit of the doubt. */
+     necessarily next to each other), unless the card field had it (item path and place: the
+     village is not in the stored text); a notice whose text was cut gets the benefit of the
+     doubt. */
   function verified(doc, query, st) {
     doc.titleSpans = matches(doc, "title", query);
     doc.textSpans = matches(doc, "text", query);
@@ -895,6 +918,7 @@
     return Promise.all([getMeta(), getLex()]).then(function (got) {
       var meta = got[0], lex = got[1];
       if (gen !== generation) return null;
+      prefetch(q, meta, lex);
       var query = planQuery(q, meta, lex);
       if (query.tooShort) {
         results.textContent = "";
