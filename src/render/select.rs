@@ -28,6 +28,9 @@ pub struct Selection {
     pub data: bool,
     /// The theme's static files.
     pub statics: bool,
+    /// The policy library's pages and `data/policy.json`: few, and linked across files, so
+    /// rendered whole or not at all.
+    pub policy: bool,
     /// Output paths each selected notice produced, so a later edit can remove the ones it no
     /// longer produces (a deleted attachment, a renamed notice).
     produced: Mutex<BTreeMap<usize, Vec<String>>>,
@@ -56,6 +59,7 @@ impl Selection {
             feeds: true,
             data: true,
             statics: true,
+            policy: true,
             produced: Mutex::default(),
         }
     }

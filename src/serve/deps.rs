@@ -124,6 +124,9 @@ impl Deps {
     /// The pages `touched` notices (relative paths) were or are now on, in the new `site`.
     pub fn plan(&self, site: &Site, touched: BTreeSet<String>) -> Plan {
         let mut s = Selection::default();
+        // An edit anywhere may change a document's status or its links: the library is
+        // re-rendered whole (a few dozen pages).
+        s.policy = true;
         let now: BTreeMap<&str, usize> = site
             .notices
             .iter()
