@@ -7,6 +7,7 @@ mod home;
 mod item;
 mod notice;
 mod policy;
+mod policy_data;
 mod policy_page;
 mod search;
 mod township;

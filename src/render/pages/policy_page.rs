@@ -3,7 +3,7 @@
 //! of those links back, so a reader arriving at either end finds the other.
 
 use super::policy::status_key;
-use crate::dates::format_date;
+use crate::dates::{format_date, format_date_zh};
 use crate::policy::{Consultation, Library, Status};
 use crate::render::markdown::{BodyOptions, to_html};
 use crate::render::view::{ArticleMeta, Crumb, PageMeta, root_of};
@@ -39,10 +39,61 @@ struct Redhead {
     docno: String,
 }
 
+/// 状态：已废止，自 2026年1月1日 起，依据《…》（…）废止。
 #[derive(Serialize)]
 struct StatusView {
-    text: String,
     key: &'static str,
+    label: &'static str,
+    /// `YYYY-MM-DD` for `<time datetime>`, and the same day as people read it.
+    since: Option<(String, String)>,
+    /// What happened on that day: 施行, 失效, 废止 or 修改.
+    event: &'static str,
+    /// The document that repealed or amended it.
+    by: Option<Link>,
+    /// Said of the status besides: why a lapse happened, a clerk's reason for an override.
+    note: String,
+}
+
+/// 《标题》（文号）, the form a document is cited in.
+fn cite(d: &crate::policy::Document) -> String {
+    format!("《{}》（{}）", d.title, d.docno.value)
+}
+
+fn status_view(lib: &Library, i: usize) -> StatusView {
+    let d = &lib.documents[i];
+    let st = &lib.status[i];
+    // A document in force since its publication has no `since`: its 发布日期 is the day.
+    let since = match st.status {
+        Status::InForce | Status::NotYet => st.since.or(Some(d.in_force_from())),
+        _ => st.since,
+    };
+    let event = match st.status {
+        _ if st.reason.is_some() => "",
+        Status::NotYet | Status::InForce => "施行",
+        Status::Amended => "修改",
+        Status::Repealed => "废止",
+        Status::Lapsed => "失效",
+    };
+    let note = match (&st.reason, st.status, d.expires) {
+        (Some(r), _, _) => r.clone(),
+        (None, Status::Lapsed, Some(e)) => format!("有效期至 {}，期满未延续", format_date_zh(e)),
+        _ => String::new(),
+    };
+    StatusView {
+        key: status_key(st.status),
+        label: st.status.zh(),
+        since: since.map(|s| (format_date(s), format_date_zh(s))),
+        event,
+        by: st.by.map(|b| {
+            let b = &lib.documents[b];
+            Link {
+                title: cite(b),
+                url: b.url.clone(),
+                note: String::new(),
+            }
+        }),
+        note,
+    }
 }
 
 fn row(label: &'static str, value: impl Into<String>) -> Row {
@@ -106,11 +157,7 @@ pub fn render_all(cx: &RenderCx) {
     for j in &lib.interpretations {
         let mut rows = Vec::new();
         match j.document.map(|i| &lib.documents[i]) {
-            Some(d) => rows.push(link_row(
-                "关联文件",
-                format!("《{}》（{}）", d.title, d.docno.value),
-                &d.url,
-            )),
+            Some(d) => rows.push(link_row("关联文件", cite(d), &d.url)),
             None => rows.push(row("关联文件", j.target.value.clone())),
         }
         let text = |v: &Option<crate::policy::At<String>>| v.as_ref().map(|x| x.value.clone()).unwrap_or_default();
@@ -118,7 +165,7 @@ pub fn render_all(cx: &RenderCx) {
         rows.push(row("解读人", text(&j.person)));
         rows.push(row("联系方式", text(&j.contact)));
         rows.push(row("解读形式", j.form.clone()));
-        rows.push(row("发布日期", format_date(j.published.value)));
+        rows.push(row("发布日期", format_date_zh(j.published.value)));
         let p = Page {
             kind: "政策解读",
             url: &j.url,
@@ -138,12 +185,15 @@ pub fn render_all(cx: &RenderCx) {
             .map(|f| Link {
                 title: lib.feedback[f].title.clone(),
                 url: lib.feedback[f].url.clone(),
-                note: format_date(lib.feedback[f].published.value),
+                note: format_date_zh(lib.feedback[f].published.value),
             })
             .collect();
         let mut rows = vec![
             row("类型", k.call_type.zh()),
-            row("起止日期", format!("{} 至 {}", format_date(k.start), format_date(k.end))),
+            row(
+                "起止日期",
+                format!("{} 至 {}", format_date_zh(k.start), format_date_zh(k.end)),
+            ),
             row("状态", call_state(k, today, !feedback.is_empty())),
             row("意见提交方式", k.how.clone()),
             row("联系方式", k.contact.clone()),
@@ -152,7 +202,7 @@ pub fn render_all(cx: &RenderCx) {
             rows.push(row("期限缩短理由", r.clone()));
         }
         if let Some(d) = k.document.map(|i| &lib.documents[i]) {
-            rows.push(link_row("形成文件", format!("《{}》（{}）", d.title, d.docno.value), &d.url));
+            rows.push(link_row("形成文件", cite(d), &d.url));
         }
         let sections = vec![Section {
             id: "fankui",
@@ -175,9 +225,19 @@ pub fn render_all(cx: &RenderCx) {
         let mut rows = Vec::new();
         if let Some(k) = f.consultation.map(|c| &lib.consultations[c]) {
             rows.push(link_row("征求意见", k.title.clone(), &k.url));
-            rows.push(row("起止日期", format!("{} 至 {}", format_date(k.start), format_date(k.end))));
+            rows.push(row(
+                "起止日期",
+                format!("{} 至 {}", format_date_zh(k.start), format_date_zh(k.end)),
+            ));
         }
-        rows.push(row("发布日期", format_date(f.published.value)));
+        if let Some(d) = f
+            .consultation
+            .and_then(|c| lib.consultations[c].document)
+            .map(|i| &lib.documents[i])
+        {
+            rows.push(link_row("形成文件", cite(d), &d.url));
+        }
+        rows.push(row("发布日期", format_date_zh(f.published.value)));
         let p = Page {
             kind: "意见反馈",
             url: &f.url,
@@ -198,14 +258,14 @@ fn document(lib: &Library, i: usize) -> (Vec<Row>, Option<StatusView>, Vec<Secti
         row("文号", d.docno.value.to_string()),
         row("发文机关", d.issuer.clone()),
         row("类别", d.category.zh()),
-        row("成文日期", format_date(d.written.value)),
-        row("发布日期", format_date(d.published.value)),
+        row("成文日期", format_date_zh(d.written.value)),
+        row("发布日期", format_date_zh(d.published.value)),
     ];
     if let Some(e) = &d.effective {
-        rows.push(row("施行日期", format_date(e.value)));
+        rows.push(row("施行日期", format_date_zh(e.value)));
     }
     if let Some(e) = d.expires {
-        rows.push(row("有效期至", format_date(e)));
+        rows.push(row("有效期至", format_date_zh(e)));
     }
     let named = |lib: &Library, list: &[crate::policy::At<String>], label: &'static str, rows: &mut Vec<Row>| {
         for t in list {
@@ -214,7 +274,7 @@ fn document(lib: &Library, i: usize) -> (Vec<Row>, Option<StatusView>, Vec<Secti
                 .and_then(|(n, _)| lib.by_docno(&n))
                 .map(|o| &lib.documents[o]);
             rows.push(match found {
-                Some(o) => link_row(label, format!("《{}》（{}）", o.title, o.docno.value), &o.url),
+                Some(o) => link_row(label, cite(o), &o.url),
                 None => row(label, t.value.clone()),
             });
         }
@@ -222,36 +282,18 @@ fn document(lib: &Library, i: usize) -> (Vec<Row>, Option<StatusView>, Vec<Secti
     named(lib, &d.repeals, "废止文件", &mut rows);
     named(lib, &d.amends, "修改文件", &mut rows);
     let by = st.by.map(|b| &lib.documents[b]);
-    let since = st.since.map(format_date);
-    let text = match (st.status, &since, by) {
-        (Status::Repealed | Status::Amended, Some(s), Some(b)) => format!(
-            "{}（自 {s} 起，依据《{}》（{}））",
-            st.status.zh(),
-            b.title,
-            b.docno.value
-        ),
-        (Status::Lapsed, Some(s), _) => format!("{}（有效期届满，自 {s} 起失效）", st.status.zh()),
-        (Status::NotYet, Some(s), _) => format!("{}（自 {s} 起施行）", st.status.zh()),
-        (_, Some(s), _) if st.reason.is_some() || st.status == Status::Repealed => {
-            format!("{}（自 {s} 起）", st.status.zh())
-        }
-        _ => st.status.zh().to_string(),
-    };
-    let text = match &st.reason {
-        Some(r) => format!("{text}：{r}"),
-        None => text,
-    };
     if let Some(b) = by {
         rows.push(link_row(
-            if st.status == Status::Repealed { "废止依据" } else { "修改依据" },
-            format!("《{}》（{}）", b.title, b.docno.value),
+            if st.status == Status::Repealed {
+                "废止依据"
+            } else {
+                "修改依据"
+            },
+            cite(b),
             &b.url,
         ));
     }
-    let status = Some(StatusView {
-        text,
-        key: status_key(st.status),
-    });
+    let status = Some(status_view(lib, i));
     let interps = lib
         .interpretations_of(i)
         .into_iter()
@@ -260,7 +302,7 @@ fn document(lib: &Library, i: usize) -> (Vec<Row>, Option<StatusView>, Vec<Secti
             Link {
                 title: x.title.clone(),
                 url: x.url.clone(),
-                note: format!("{} · {}", x.form, format_date(x.published.value)),
+                note: format!("{} · {}", x.form, format_date_zh(x.published.value)),
             }
         })
         .collect();
@@ -270,13 +312,13 @@ fn document(lib: &Library, i: usize) -> (Vec<Row>, Option<StatusView>, Vec<Secti
         calls.push(Link {
             title: k.title.clone(),
             url: k.url.clone(),
-            note: format!("{} 至 {}", format_date(k.start), format_date(k.end)),
+            note: format!("{} 至 {}", format_date_zh(k.start), format_date_zh(k.end)),
         });
         for f in lib.feedback_of(c) {
             calls.push(Link {
                 title: lib.feedback[f].title.clone(),
                 url: lib.feedback[f].url.clone(),
-                note: format!("意见采纳情况 · {}", format_date(lib.feedback[f].published.value)),
+                note: format!("意见采纳情况 · {}", format_date_zh(lib.feedback[f].published.value)),
             });
         }
     }
@@ -347,7 +389,11 @@ fn page(
         article: Some(ArticleMeta {
             title: p.title.to_string(),
             pub_date: format!("{} 00:00", format_date(p.published)),
-            source: if p.issuer.is_empty() { scope_name.clone() } else { p.issuer.clone() },
+            source: if p.issuer.is_empty() {
+                scope_name.clone()
+            } else {
+                p.issuer.clone()
+            },
         }),
         crumbs,
         ..Default::default()
