@@ -234,7 +234,7 @@ fn semantic_problems(f: &str, doc: &scraper::Html) -> Vec<String> {
 fn every_page_is_semantic_html() {
     let mut problems = Vec::new();
     let mut pages = 0;
-    for fixture_name in ["basic", "print"] {
+    for fixture_name in ["basic", "print", "policy"] {
         let (_t, out) = built(fixture_name);
         for f in html_pages(&out) {
             let doc = html(&out.join(&f));
