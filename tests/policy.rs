@@ -394,6 +394,20 @@ fn policy_pages_are_reachable_and_every_link_resolves() {
         links(&out, "policy/index.html", "main").contains(&"qingshan/policy/index.html".to_string()),
         "the county library links to 青山镇's"
     );
+    // 青山镇's page leads to its library; 石桥乡 has none of its own.
+    assert!(links(&out, "qingshan/index.html", "main").contains(&"qingshan/policy/index.html".to_string()));
+    assert!(!out.join("shiqiao/policy").exists());
+    let sitemap = read(&out.join("sitemap.xml"));
+    for page in [
+        "policy/index.html",
+        "policy/wenjian/linshi-jiuzhu-2024.html",
+        "qingshan/policy/jiedu/yishi-yiyi-jd.html",
+    ] {
+        assert!(
+            sitemap.contains(&format!("https://gk.example.gov.cn/{page}</loc>")),
+            "sitemap lacks {page}"
+        );
+    }
     // zh-CN, one main landmark, one h1 (the rest of SPEC 6 is checked by
     // tests/accessibility.rs, which reads this fixture too).
     for page in [

@@ -181,3 +181,24 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
     }
     docs
 }
+
+/// (page, 发布日期) of every page of the library and its lists, for `sitemap.xml`.
+pub fn sitemap_entries(cx: &RenderCx) -> Vec<(String, String)> {
+    let lib = &cx.site.policy;
+    if lib.is_empty() {
+        return Vec::new();
+    }
+    let mut v: Vec<(String, String)> = Vec::new();
+    for s in super::policy::scopes(cx) {
+        v.push((format!("{}policy/index.html", s.prefix), format_date(cx.site.today)));
+    }
+    let pages = lib
+        .documents
+        .iter()
+        .map(|d| (&d.url, d.published.value))
+        .chain(lib.interpretations.iter().map(|j| (&j.url, j.published.value)))
+        .chain(lib.consultations.iter().map(|k| (&k.url, k.published.value)))
+        .chain(lib.feedback.iter().map(|f| (&f.url, f.published.value)));
+    v.extend(pages.map(|(u, d)| (u.clone(), format_date(d))));
+    v
+}
