@@ -509,3 +509,28 @@ fn a_policy_page_with_an_unmasked_id_is_never_written() {
     );
     assert!(!said.contains("11010519491231002X"), "diagnostics must mask the number");
 }
+
+#[test]
+fn a_document_prints_on_a4_with_its_redhead() {
+    let Some(chrome) = chromium() else { return };
+    if pdf_tools().is_none() {
+        return;
+    }
+    let (t, out) = built(REPEALED);
+    let pdf = t.path().join("doc.pdf");
+    print_to_pdf(
+        &chrome,
+        &file_url(&out.join("policy/wenjian/linshi-jiuzhu-2024.html")),
+        &pdf,
+    );
+    let (pages, w, h) = pdf_info(&pdf);
+    assert!(is_a4(w, h), "{w} x {h} pt is not A4");
+    assert_eq!(pages, 1, "a short document fits one page");
+    let text = pdf_pages_text(&pdf)[0].replace(' ', "");
+    // The 红头 in order: agency, title, 文号; then the status; no site navigation.
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} not printed:\n{text}"));
+    assert!(at("测试县人民政府办公室文件") < at("测试县临时救助暂行办法"));
+    assert!(at("测试县临时救助暂行办法") < at(TEMP_2024));
+    assert!(at(TEMP_2024) < at("已废止"));
+    assert!(!text.contains("按条件查看") && !text.contains("首页"), "{text}");
+}
