@@ -534,3 +534,201 @@ fn a_document_prints_on_a4_with_its_redhead() {
     assert!(at(TEMP_2024) < at("已废止"));
     assert!(!text.contains("按条件查看") && !text.contains("首页"), "{text}");
 }
+
+// ---------------------------------------------------------------------------------------
+// One case per rule family of `validate::policy_rules` (the full bad-input set, rule by rule,
+// is tests/policy_rules.rs): each edits a copy of the fixture and names the file the clerk
+// must open. Cases are checked on LAPSED unless they say otherwise.
+// ---------------------------------------------------------------------------------------
+
+/// A copy of the fixture with `edits` applied: (file, old text, new text); an empty old text
+/// writes the file whole, and an empty new text with a `-` old text deletes it.
+fn edited(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let (tmp, site) = copy_site(&fixture("policy"));
+    for (file, old, new) in edits {
+        let p = site.join(file);
+        if *old == "-" {
+            std::fs::remove_file(&p).unwrap();
+        } else if old.is_empty() {
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, new).unwrap();
+        } else {
+            let text = read(&p);
+            assert!(text.contains(old), "{file} has no {old:?}");
+            std::fs::write(&p, text.replacen(old, new, 1)).unwrap();
+        }
+    }
+    (tmp, site)
+}
+
+/// The diagnostics with `code`, as `(severity, file)`.
+fn found(diags: &[serde_json::Value], code: &str) -> Vec<(String, String)> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap_or("").to_string(),
+                d["file"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn flags(date: &str, edits: &[(&str, &str, &str)], code: &str, severity: &str, file: &str) {
+    let (_t, site) = edited(edits);
+    let (diags, _) = check_json_at(&site, date, &[]);
+    let hits = found(&diags, code);
+    assert!(
+        hits.contains(&(severity.to_string(), file.to_string())),
+        "expected {severity} {code} in {file}, got {hits:?}; all: {:?}",
+        codes(&diags)
+    );
+}
+
+const W: &str = "content/zhengce/wenjian/";
+const J: &str = "content/zhengce/jiedu/";
+const Z: &str = "content/zhengce/zhengqiu/";
+
+#[test]
+fn the_fixture_itself_has_only_the_missing_feedback_warning() {
+    let (diags, status) = check_json_at(&fixture("policy"), LAPSED, &[]);
+    assert_eq!(status, 0, "{diags:#?}");
+    assert_eq!(
+        found(&diags, "GK162"),
+        vec![("warning".into(), "content/qingshan/zhengce/nongmao-shichang.md".into())]
+    );
+    assert_eq!(codes(&diags), vec!["GK162"], "{diags:#?}");
+}
+
+#[test]
+fn rules_on_documents() {
+    let renju = &format!("{W}renju-huanjing-2025.md");
+    // Half-width brackets are read, and the one form is asked for.
+    flags(
+        LAPSED,
+        &[(renju, "测政〔2025〕3号", "测政[2025]3号")],
+        "GK153",
+        "warning",
+        renju,
+    );
+    flags(
+        LAPSED,
+        &[(renju, "测政〔2025〕3号", "测政〔2025〕3")],
+        "GK152",
+        "error",
+        renju,
+    );
+    // Two documents with one 文号.
+    let (_t, site) = edited(&[(renju, "测政〔2025〕3号", "测政办〔2024〕9号")]);
+    let (diags, _) = check_json_at(&site, LAPSED, &[]);
+    assert!(!found(&diags, "GK154").is_empty(), "{:?}", codes(&diags));
+    let temp = &format!("{W}linshi-jiuzhu-2025.md");
+    flags(
+        LAPSED,
+        &[(temp, "废止: 测政办〔2024〕3号", "废止: 测政办〔2023〕99号")],
+        "GK155",
+        "error",
+        temp,
+    );
+    let elderly = &format!("{W}yanglao-butie-2024.md");
+    flags(
+        LAPSED,
+        &[(elderly, "施行日期: 2024-07-01", "施行日期: 2024-06-01")],
+        "GK156",
+        "error",
+        elderly,
+    );
+}
+
+#[test]
+fn rules_on_interpretations() {
+    // A 行政规范性文件 whose only 解读 is gone: an error long after publication.
+    let medical = &format!("{W}yiliao-jiuzhu-2024.md");
+    flags(
+        LAPSED,
+        &[(&format!("{J}yiliao-jiuzhu-2024-jd.md"), "-", "")],
+        "GK157",
+        "error",
+        medical,
+    );
+    let jd = &format!("{J}yanglao-butie-2024-jd.md");
+    flags(
+        LAPSED,
+        &[(jd, "发布日期: 2024-06-21", "发布日期: 2024-07-15")],
+        "GK158",
+        "warning",
+        jd,
+    );
+    let jd = &format!("{J}linshi-jiuzhu-2024-jd.md");
+    flags(
+        LAPSED,
+        &[(jd, "关联文件: 测政办〔2024〕3号", "关联文件: 测政办〔2024〕33号")],
+        "GK159",
+        "error",
+        jd,
+    );
+    flags(
+        LAPSED,
+        &[(jd, "解读人: 李华（县民政局副局长）\n", "")],
+        "GK160",
+        "error",
+        jd,
+    );
+}
+
+#[test]
+fn rules_on_consultations_and_feedback() {
+    // A 规范性文件 call of 5 days where 7 working days are the floor.
+    let call = &format!("{Z}linshi-jiuzhu.md");
+    flags(
+        LAPSED,
+        &[(
+            call,
+            "起止日期: 2025-10-20 至 2025-10-31",
+            "起止日期: 2025-10-20 至 2025-10-24",
+        )],
+        "GK161",
+        "error",
+        call,
+    );
+    let fk = &format!("{Z}yanglao-buju-fk.md");
+    flags(
+        LAPSED,
+        &[(fk, "征求意见: yanglao-buju.md", "征求意见: yanglao-guihua.md")],
+        "GK163",
+        "error",
+        fk,
+    );
+    // Without its feedback, the closed call is a warning, and its page and the library say
+    // the feedback is still to come.
+    let (_t, site) = edited(&[(fk, "-", "")]);
+    let (diags, _) = check_json_at(&site, LAPSED, &[]);
+    assert!(found(&diags, "GK162").contains(&("warning".into(), format!("{Z}yanglao-buju.md"))));
+    let out = site.parent().unwrap().join("out");
+    let o = run_build_at(&site, &out, LAPSED);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = texts(&html(&out.join("policy/zhengqiu/yanglao-buju.html")), "#fankui").join("");
+    assert!(page.contains("尚未公布意见采纳情况"), "{page}");
+    let lib = texts(&html(&out.join("policy/index.html")), "#h-zhengqiu + ul li").join("\n");
+    assert!(lib.contains("征求结束，待公布采纳情况"), "{lib}");
+}
+
+#[test]
+fn a_notice_citing_a_repealed_document_is_warned() {
+    let notice = "content/qingshan/linshi-jiuzhu-zhinan.md";
+    let text = "---\n标题: 青山镇临时救助办事指南\n事项: sa-04\n形成日期: 2025-12-11\n发布日期: 2025-12-12\n---\n\n依据《测试县临时救助暂行办法》（测政办〔2024〕3号）办理。\n\n## 办理事项\n\n临时救助。\n\n## 办理条件\n\n突发困难。\n\n## 最低生活保障标准\n\n按县标准。\n\n## 申请材料\n\n申请书。\n\n## 办理流程\n\n申请、审核。\n\n## 办理时间、地点\n\n工作日，便民服务中心。\n\n## 联系方式\n\n0556-1234567。\n";
+    // Before the repeal the citation is fine; after it, a warning at the notice.
+    let (_t, site) = edited(&[(notice, "", text)]);
+    let (before, _) = check_json_at(&site, BEFORE, &[]);
+    assert!(found(&before, "GK164").is_empty(), "{before:#?}");
+    let errors: Vec<_> = before.iter().filter(|d| d["severity"] == "error").collect();
+    assert!(errors.is_empty(), "the added notice is valid: {errors:#?}");
+    let (after, _) = check_json_at(&site, REPEALED, &[]);
+    assert_eq!(
+        found(&after, "GK164"),
+        vec![("warning".into(), notice.into())],
+        "{after:#?}"
+    );
+}
