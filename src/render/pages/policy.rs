@@ -129,13 +129,26 @@ pub fn scopes(cx: &RenderCx) -> Vec<Scope> {
 }
 
 pub fn render_all(cx: &RenderCx) {
-    let lib = &cx.site.policy;
-    if lib.is_empty() || !cx.wants(|s| s.policy) {
+    if !cx.wants(|s| s.policy) {
         return;
+    }
+    let out = render_library(cx);
+    // `gongkai serve` removes what the library made last time and makes no more.
+    if let Some(sel) = cx.select {
+        sel.record_policy(out.iter().map(|o| o.path.clone()).collect());
+    }
+    cx.emit_all(out);
+}
+
+fn render_library(cx: &RenderCx) -> Vec<Output> {
+    let lib = &cx.site.policy;
+    let mut out = Vec::new();
+    if lib.is_empty() {
+        return out;
     }
     for scope in scopes(cx) {
         let facets = facets(lib, &scope);
-        cx.emit(library(cx, &scope, &facets));
+        out.push(library(cx, &scope, &facets));
         for (status, file, title) in DIRECTORIES {
             let docs: Vec<usize> = scope
                 .docs
@@ -144,17 +157,18 @@ pub fn render_all(cx: &RenderCx) {
                 .filter(|&i| policy_data::in_directory(lib, i, status))
                 .collect();
             let url = format!("{}policy/{file}.html", scope.prefix);
-            cx.emit(list(cx, &scope, &facets, &url, title, &docs));
+            out.push(list(cx, &scope, &facets, &url, title, &docs));
         }
         for f in &facets {
             for v in &f.values {
                 let title = format!("政策文件（{}：{}）", f.label, v.name);
-                cx.emit(list(cx, &scope, &facets, &v.url, &title, &v.docs));
+                out.push(list(cx, &scope, &facets, &v.url, &title, &v.docs));
             }
         }
     }
-    policy_page::render_all(cx);
-    cx.emit_all(policy_data::open_data(cx));
+    out.extend(policy_page::render_all(cx));
+    out.extend(policy_data::open_data(cx));
+    out
 }
 
 /// One filter (状态, 年份, 发文机关, 类别) and its values, each a page of its own.

@@ -135,8 +135,9 @@ struct Page<'a> {
     issuer: String,
 }
 
-pub fn render_all(cx: &RenderCx) {
+pub fn render_all(cx: &RenderCx) -> Vec<Output> {
     let lib = &cx.site.policy;
+    let mut out = Vec::new();
     for (i, d) in lib.documents.iter().enumerate() {
         let p = Page {
             kind: "政策文件",
@@ -152,7 +153,7 @@ pub fn render_all(cx: &RenderCx) {
             issuer: d.issuer.clone(),
             docno: d.docno.value.to_string(),
         };
-        cx.emit(page(cx, &p, Some(head), status, rows, sections));
+        out.push(page(cx, &p, Some(head), status, rows, sections));
     }
     for j in &lib.interpretations {
         let mut rows = Vec::new();
@@ -175,7 +176,7 @@ pub fn render_all(cx: &RenderCx) {
             township: j.township,
             issuer: text(&j.agency),
         };
-        cx.emit(page(cx, &p, None, None, rows, Vec::new()));
+        out.push(page(cx, &p, None, None, rows, Vec::new()));
     }
     let today = cx.site.today;
     for (c, k) in lib.consultations.iter().enumerate() {
@@ -219,7 +220,7 @@ pub fn render_all(cx: &RenderCx) {
             township: k.township,
             issuer: String::new(),
         };
-        cx.emit(page(cx, &p, None, None, rows, sections));
+        out.push(page(cx, &p, None, None, rows, sections));
     }
     for f in &lib.feedback {
         let mut rows = Vec::new();
@@ -247,8 +248,9 @@ pub fn render_all(cx: &RenderCx) {
             township: f.township,
             issuer: String::new(),
         };
-        cx.emit(page(cx, &p, None, None, rows, Vec::new()));
+        out.push(page(cx, &p, None, None, rows, Vec::new()));
     }
+    out
 }
 
 fn document(lib: &Library, i: usize) -> (Vec<Row>, Option<StatusView>, Vec<Section>) {
