@@ -732,3 +732,24 @@ fn a_notice_citing_a_repealed_document_is_warned() {
         "{after:#?}"
     );
 }
+
+#[test]
+fn a_reasoned_override_is_shown_with_its_reason_and_date() {
+    let renju = &format!("{W}renju-huanjing-2025.md");
+    let (_t, site) = edited(&[(
+        renju,
+        "类别: 其他政策文件\n",
+        "类别: 其他政策文件\n状态: 已失效\n状态理由: 经县政府第12次常务会议决定停止执行\n状态日期: 2026-03-01\n",
+    )]);
+    let out = site.parent().unwrap().join("out");
+    let o = run_build_at(&site, &out, LAPSED);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = texts(&html(&out.join("policy/wenjian/renju-huanjing-2025.html")), "#status").join("");
+    assert!(
+        s.contains("已失效") && s.contains("2026年3月1日") && s.contains("经县政府第12次常务会议决定停止执行"),
+        "{s}"
+    );
+    assert_eq!(statuses(&out.join("policy/index.html"))[RURAL], "已失效");
+    // An 其他政策文件 stays off the directories of 规范性文件 whatever its status.
+    assert!(!listed(&out.join("policy/shixiao.html")).contains(&RURAL.to_string()));
+}
