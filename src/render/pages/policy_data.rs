@@ -116,8 +116,8 @@ pub fn in_directory(lib: &Library, i: usize, status: crate::policy::Status) -> b
     lib.documents[i].category.is_normative() && lib.status[i].status.directory() == status
 }
 
-/// Every page of the library as search sees it. The 文号 is part of the item line and the
-/// text, so `测政办〔2024〕3号` (or `测政办[2024]3号`, cut into the same units) finds it.
+/// Every page of the library as search sees it. A document's 文号 is part of its title, item
+/// line and text, so `测政办〔2024〕3号` (or `测政办[2024]3号`, cut into the same units) finds it.
 pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
     let site = cx.site;
     let lib = &site.policy;
@@ -134,7 +134,9 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
         let docno = d.docno.value.to_string();
         docs.push(SearchDoc {
             url: d.url.clone(),
-            title: d.title.clone(),
+            // Cited as 标题（文号）: the 文号 in the title ranks the document itself first
+            // when someone searches for its number (title hits come first).
+            title: format!("{}（{docno}）", d.title),
             township: place(d.township),
             domain: "政策文件".into(),
             item: format!("{} · {docno} · {}", d.category.zh(), lib.status[i].status.zh()),
