@@ -23,6 +23,7 @@ pub mod import;
 pub mod load;
 pub mod pack;
 pub mod pipeline;
+pub mod policy;
 pub mod privacy;
 pub mod render;
 pub mod report;

@@ -22,6 +22,8 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
     let loaded = crate::load::load(root, diags);
     t.mark("load");
     let notices = crate::resolve::resolve(root, &config, &catalogs, &loaded, diags);
+    let mut policy = crate::resolve::policy::resolve(root, &config, &loaded, diags);
+    policy.derive(today);
     t.mark("resolve");
     let tables = notices
         .par_iter()
@@ -38,6 +40,7 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
         sources: loaded.sources,
         notices,
         tables,
+        policy,
         today,
     };
     t.mark("data");

@@ -18,6 +18,8 @@ pub struct Site {
     pub notices: Vec<Notice>,
     /// The data file of each notice (parallel to `notices`), read once for checks and pages.
     pub tables: Vec<Option<DataTable>>,
+    /// The policy library (documents, 解读, 征求意见, 反馈), statuses derived for `today`.
+    pub policy: crate::policy::Library,
     /// "Today" for everything time-dependent (`--date`), so builds are reproducible.
     pub today: Date,
 }

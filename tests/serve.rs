@@ -390,3 +390,39 @@ impl Serve {
         matches!(self.child.try_wait(), Ok(None))
     }
 }
+
+#[test]
+fn a_policy_edit_rerenders_the_library_and_removes_pages_no_longer_made() {
+    let (tmp, site) = copy_site(&common::fixture("policy"));
+    let s = start_on(tmp, site, &["--port", "0"]);
+    let doc = "/policy/wenjian/renju-huanjing-2025.html";
+    let issuer_page = |s: &Serve| {
+        s.page("/policy/index.html")
+            .select(&sel("nav.policy-facets a"))
+            .find(|a| a.text().collect::<String>().starts_with("测试县人民政府（"))
+            // `../policy/f/…` from `policy/index.html`.
+            .and_then(|a| {
+                a.value()
+                    .attr("href")
+                    .map(|h| format!("/{}", h.trim_start_matches("../")))
+            })
+    };
+    let only = issuer_page(&s).expect("a filter page for 测试县人民政府");
+    assert_eq!(s.get(&only).0, 200);
+    // The only document of 测试县人民政府 is re-issued by its office: that agency's filter
+    // page goes, the document's page and the library say the new agency.
+    let p = s.path("content/zhengce/wenjian/renju-huanjing-2025.md");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(
+        &p,
+        text.replacen("发文机关: 测试县人民政府\n", "发文机关: 测试县人民政府办公室\n", 1),
+    )
+    .unwrap();
+    s.wait_page("the new agency on the document page", doc, |st, d| {
+        st == 200 && texts(d, ".redhead-issuer") == vec!["测试县人民政府办公室文件".to_string()]
+    });
+    wait_until("the stale filter page removed", || {
+        (s.get(&only).0 == 404).then_some(())
+    });
+    assert!(issuer_page(&s).is_none());
+}

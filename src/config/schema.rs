@@ -89,6 +89,8 @@ pub struct Rules {
     /// Published at a level the catalog does not list (a township reposting a county item, a
     /// village board carrying a township item). Common practice, so a warning by default.
     pub level: RuleSeverity,
+    /// Days after a 征求意见 closes by which its 意见反馈 is due (GK162).
+    pub feedback_days: u32,
 }
 
 impl Config {
@@ -118,7 +120,7 @@ const FOOTER: &[&str] = &[
 const TOWNSHIP: &[&str] = &["code", "name", "slug", "contacts", "villages"];
 const VILLAGE: &[&str] = &["code", "name", "slug"];
 const PRINT: &[&str] = &["seal", "withdraw_after_days"];
-const RULES: &[&str] = &["late", "level"];
+const RULES: &[&str] = &["late", "level", "feedback_days"];
 const REPORT: &[&str] = &["in_site"];
 
 pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Diagnostics) -> Option<Config> {
@@ -203,6 +205,7 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
     r.unknown(rules_t, "rules", RULES);
     let late = r.severity(rules_t, "late");
     let level = r.severity(rules_t, "level");
+    let feedback_days = r.integer(rules_t, "rules", "feedback_days").unwrap_or(30);
 
     let report_t = r.table(root, "report").unwrap_or(&empty);
     r.unknown(report_t, "report", REPORT);
@@ -214,7 +217,11 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
         footer,
         townships,
         print,
-        rules: Rules { late, level },
+        rules: Rules {
+            late,
+            level,
+            feedback_days,
+        },
         report,
     })
 }

@@ -169,6 +169,40 @@ codes! {
         "用 --sheet 工作表名称 指定要读取的工作表。", "Pass --sheet NAME.";
     MaskNoList = "GK116", "该事项没有可公开的名单列", "Nothing of this list may be published for the item",
         "确认 --item 是名单类事项（如 社会救助/最低生活保障/审核信息），表格中有姓名、村组、金额等列。", "Check that --item is a list item and the table has name, place or amount columns.";
+    UnknownKind = "GK150", "种类无法识别", "Unknown kind of page (种类)",
+        "种类 写 政策文件、政策解读、征求意见 或 意见反馈；普通公告不写 种类。", "Write 种类 as 政策文件, 政策解读, 征求意见 or 意见反馈; a catalog notice has no 种类.";
+    PolicyMissingKey = "GK151", "政策文件、解读或征求意见缺少必填项", "A policy document, interpretation or call lacks a required key",
+        "在信息头中补上该项（各种类的键见 docs/policy.md）。", "Add the key (the keys of each kind are in docs/policy.md).";
+    BadDocNo = "GK152", "文号格式错误", "The 文号 cannot be read",
+        "写成 机关代字〔年份〕序号号，例如 示政办〔2026〕12号。", "Write it as agency〔year〕number号, e.g. 示政办〔2026〕12号.";
+    DocNoForm = "GK153", "文号的括号或写法不规范", "The 文号 is written in a non-standard form",
+        "年份用六角括号〔〕，序号不加“第”、不补零，例如 示政办〔2026〕12号。", "Put the year in 〔〕, no 第 and no leading zeros, e.g. 示政办〔2026〕12号.";
+    DuplicateDocNo = "GK154", "两个政策文件的文号相同", "Two documents have the same 文号",
+        "核对两份文件的文号，改正抄错的一份；同一文件只保留一个文件。", "Check both 文号 and correct the wrong one; keep one file per document.";
+    UnknownRepealed = "GK155", "废止或修改的文件不存在", "A repealed or amended document does not exist",
+        "核对 废止/修改 中的文号；被废止的旧文件也要放进政策文件库。", "Check the 文号 in 废止/修改; the old document belongs in the library too.";
+    EffectiveBeforeWritten = "GK156", "施行日期早于成文日期", "The 施行日期 is before the 成文日期",
+        "核对文件落款和施行条款，改正日期。", "Check the document's date and its entry-into-force clause.";
+    NoInterpretation = "GK157", "规章或行政规范性文件没有政策解读", "A 规章 or 行政规范性文件 has no 解读",
+        "新建一篇 种类: 政策解读，关联文件 写该文件的文号，与文件同步发布（最迟3个工作日内）。", "Write a 种类: 政策解读 whose 关联文件 is the 文号, within 3 working days.";
+    LateInterpretation = "GK158", "政策解读晚于文件发布3个工作日以上", "The 解读 came more than 3 working days after its document",
+        "今后解读与文件同步发布；如发布日期填错，请更正。", "Publish the 解读 with the document; correct the date if it is wrong.";
+    UnknownDocument = "GK159", "关联文件不存在", "The 关联文件 does not exist",
+        "关联文件 写政策文件库中已有文件的文号，或该文件的路径。", "Write the 文号 or the path of a document of the library.";
+    InterpretationIncomplete = "GK160", "政策解读没有写明解读机关、解读人或联系方式", "The 解读 lacks its agency, interpreter or contact",
+        "补上 解读机关、解读人 和 联系方式（座机或办公电话）。", "Add 解读机关, 解读人 and 联系方式 (an office phone).";
+    ShortConsultation = "GK161", "征求意见期限短于规定", "The consultation is shorter than its type allows",
+        "延长 起止日期 的结束日期；确需缩短的，写明 缩短理由。", "Move the end later, or state 缩短理由.";
+    NoFeedback = "GK162", "征求意见结束后没有公布意见采纳情况", "No feedback was published after the consultation closed",
+        "新建一篇 种类: 意见反馈，征求意见 写该征求意见文件的路径，公布收到的意见和采纳情况。", "Write a 种类: 意见反馈 naming the call, with the comments and what was adopted.";
+    UnknownConsultation = "GK163", "意见反馈对应的征求意见不存在", "The feedback's consultation does not exist",
+        "征求意见 写征求意见文件的路径，例如 征求意见: zhengqiu-2026-yanglao.md。", "Write the call's path, e.g. 征求意见: zhengqiu-2026-yanglao.md.";
+    CitesInvalid = "GK164", "公告引用了已失效或已废止的文件", "A notice cites a lapsed or repealed document",
+        "改为引用现行有效的文件；确属历史情况说明的，可以不改。", "Cite the document now in force; a historical account may stay.";
+    StatusOverride = "GK165", "手工调整的文件状态无法采用", "A hand-set status cannot be used",
+        "状态由日期和废止关系自动得出；确需手工调整时，写 状态（现行有效/已废止/已失效/已修改）和 状态理由。", "Status is derived; to override it write 状态 and 状态理由.";
+    PolicyBadValue = "GK166", "政策文件、解读或征求意见的值不合要求", "A value of a policy document, interpretation or call is not valid",
+        "按提示改写该值。", "Rewrite the value as the hint says.";
     PortTaken = "GK130", "预览端口被占用", "The preview port is taken",
         "关掉占用端口的程序（可能是另一个 gongkai serve），或换一个端口：gongkai serve --port 9000。", "Stop the program on that port (maybe another gongkai serve) or pick another: gongkai serve --port 9000.";
     WatchFailed = "GK131", "收不到文件变化通知", "File change events are not available",

@@ -26,6 +26,8 @@ pub enum PeriodRaw {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FrontMatter {
+    /// `种类`: which kind of page this is (see [`super::Kind`]); absent for a catalog notice.
+    pub kind: Option<Field<String>>,
     pub title: Option<Field<String>>,
     pub item: Option<Field<String>>,
     pub township: Option<Field<String>>,
@@ -50,6 +52,7 @@ pub struct FrontMatter {
 
 /// (canonical Chinese key, English alias).
 pub const KEYS: &[(&str, &str)] = &[
+    ("种类", "kind"),
     ("标题", "title"),
     ("事项", "item"),
     ("乡镇", "township"),
@@ -143,6 +146,7 @@ pub fn read(root: &Spanned<Node>, first_line: usize, file: &str, src: &str, diag
             fm.present.push(c);
         }
         match canon {
+            Some("种类") => fm.kind = r.text(v, "种类"),
             Some("标题") => fm.title = r.text(v, "标题"),
             Some("事项") => fm.item = r.text(v, "事项"),
             Some("乡镇") => fm.township = r.text(v, "乡镇"),

@@ -5,12 +5,14 @@
 pub mod body;
 pub mod decode;
 pub mod frontmatter;
+pub mod kind;
 pub mod split;
 pub mod table;
 pub mod yaml;
 
 pub use body::BodyFacts;
 pub use frontmatter::{Field, FrontMatter, PeriodRaw};
+pub use kind::Kind;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos, rel_path};
 use crate::tr;
@@ -25,6 +27,8 @@ pub struct Source {
     pub path: PathBuf,
     pub text: String,
     pub fm: FrontMatter,
+    /// Decided here, once: the resolve stage takes each kind its own way.
+    pub kind: Kind,
     /// Byte offset of the body in `text`, and its first line.
     pub body_start: usize,
     pub body_first_line: usize,
@@ -130,11 +134,13 @@ pub fn parse_text(rel: String, path: PathBuf, text: String, diags: &mut Diagnost
     let body_start = text.len() - parts.body.len();
     let body_first_line = parts.body_first_line;
     let facts = body::scan(&text[body_start..], body_first_line);
+    let kind = Kind::of(&fm, &rel, &text, diags);
     Some(Source {
         rel,
         path,
         text,
         fm,
+        kind,
         body_start,
         body_first_line,
         facts,

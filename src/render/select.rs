@@ -28,9 +28,15 @@ pub struct Selection {
     pub data: bool,
     /// The theme's static files.
     pub statics: bool,
+    /// The policy library's pages and `data/policy.json`: few, and linked across files, so
+    /// rendered whole or not at all.
+    pub policy: bool,
     /// Output paths each selected notice produced, so a later edit can remove the ones it no
     /// longer produces (a deleted attachment, a renamed notice).
     produced: Mutex<BTreeMap<usize, Vec<String>>>,
+    /// Every output path of the policy library when it was rendered, so that a page it no
+    /// longer makes (a renamed document, a year no document has any more) can be removed.
+    policy_produced: Mutex<Option<Vec<String>>>,
 }
 
 impl Selection {
@@ -56,7 +62,9 @@ impl Selection {
             feeds: true,
             data: true,
             statics: true,
+            policy: true,
             produced: Mutex::default(),
+            policy_produced: Mutex::default(),
         }
     }
 
@@ -72,6 +80,17 @@ impl Selection {
         if let Ok(mut m) = self.produced.lock() {
             m.insert(notice, paths);
         }
+    }
+
+    pub(crate) fn record_policy(&self, paths: Vec<String>) {
+        if let Ok(mut m) = self.policy_produced.lock() {
+            *m = Some(paths);
+        }
+    }
+
+    /// The policy library's output paths, when it was rendered.
+    pub fn take_policy_produced(&self) -> Option<Vec<String>> {
+        self.policy_produced.lock().ok().and_then(|mut m| m.take())
     }
 
     /// What each rendered notice produced, by notice index.

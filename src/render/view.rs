@@ -16,6 +16,8 @@ pub struct SiteView<'a> {
     pub footer: &'a Footer,
     pub townships: Vec<TownLink>,
     pub today: String,
+    /// The site has a policy library (`policy/index.html`).
+    pub policy: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -157,6 +159,7 @@ impl<'a> SiteView<'a> {
                 })
                 .collect(),
             today: crate::dates::format_date(site.today),
+            policy: !site.policy.is_empty(),
         }
     }
 }

@@ -6,7 +6,9 @@
 mod cascade;
 mod keys;
 mod model;
-mod paths;
+pub mod paths;
+pub mod policy;
+mod policy_keys;
 
 pub use model::{Attachment, Notice, Period, PeriodState};
 
@@ -44,7 +46,8 @@ pub fn resolve(
     }
     let mut notices = Vec::new();
     for (i, s) in loaded.sources.iter().enumerate() {
-        if s.is_index() {
+        // The policy kinds have their own resolver (`policy`); an unknown kind was reported.
+        if s.is_index() || s.kind != crate::load::Kind::Notice {
             continue;
         }
         let (fm, inherited) = cascade(root, s, &loaded.sources, &defaults);

@@ -83,6 +83,8 @@ pub struct Listed {
 pub struct Deps {
     listed: BTreeMap<String, Listed>,
     produced: BTreeMap<String, Vec<String>>,
+    /// The policy library's output files, as last rendered.
+    policy: BTreeSet<String>,
 }
 
 /// The pages to render for an edit, and what to remove once they are rendered.
@@ -108,8 +110,11 @@ impl Plan {
 
 impl Deps {
     /// After a whole render: `produced` maps notice index → its output files.
-    pub fn of(site: &Site, produced: BTreeMap<usize, Vec<String>>) -> Deps {
-        let mut d = Deps::default();
+    pub fn of(site: &Site, produced: BTreeMap<usize, Vec<String>>, policy: Option<Vec<String>>) -> Deps {
+        let mut d = Deps {
+            policy: policy.unwrap_or_default().into_iter().collect(),
+            ..Deps::default()
+        };
         for n in &site.notices {
             d.listed.insert(n.rel.clone(), listed(n));
         }
@@ -124,6 +129,9 @@ impl Deps {
     /// The pages `touched` notices (relative paths) were or are now on, in the new `site`.
     pub fn plan(&self, site: &Site, touched: BTreeSet<String>) -> Plan {
         let mut s = Selection::default();
+        // An edit anywhere may change a document's status or its links: the library is
+        // re-rendered whole (a few dozen pages).
+        s.policy = true;
         let now: BTreeMap<&str, usize> = site
             .notices
             .iter()
@@ -142,6 +150,13 @@ impl Deps {
             s.data = true;
         };
         for rel in &touched {
+            if !self.listed.contains_key(rel) && !now.contains_key(rel.as_str()) {
+                // Not a notice: a policy page (or an `_index.md`). Township pages link to
+                // their library when they have one, the sitemap lists its pages.
+                s.townships.extend(0..site.config.townships.len());
+                s.home = true;
+                s.feeds = true;
+            }
             if let Some(l) = self.listed.get(rel) {
                 add(*l, &mut s);
             }
@@ -172,6 +187,11 @@ impl Deps {
             let n = &site.notices[i];
             self.listed.insert(n.rel.clone(), listed(n));
             self.produced.insert(n.rel.clone(), paths);
+        }
+        if let Some(now) = plan.select.take_policy_produced() {
+            let now: BTreeSet<String> = now.into_iter().collect();
+            gone.extend(self.policy.difference(&now).cloned());
+            self.policy = now;
         }
         let used: BTreeSet<ItemRef> = site.notices.iter().map(|n| n.item).collect();
         for r in &plan.select.items {

@@ -104,6 +104,7 @@ impl Engine {
             sources,
             notices: Vec::new(),
             tables: Vec::new(),
+            policy: crate::policy::Library::default(),
             today: self.today,
         });
         self.resolve_and_check(None);
@@ -147,6 +148,9 @@ impl Engine {
         };
         let mut rd = Diagnostics::new();
         let notices = crate::resolve::resolve(&self.root, &site.config, &site.catalogs, &loaded, &mut rd);
+        // The library is small and its references run across files: typed again whole.
+        site.policy = crate::resolve::policy::resolve(&self.root, &site.config, &loaded, &mut rd);
+        site.policy.derive(site.today);
         site.sources = loaded.sources;
         self.resolved = rd.into_iter().collect();
         let is_touched = |rel: &str| touched.is_none_or(|t| t.contains(rel));

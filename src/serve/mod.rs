@@ -282,7 +282,7 @@ impl Rebuilder {
         let put = batch.into_files();
         let apply = match &plan {
             None => {
-                self.deps = Deps::of(site, select.take_produced());
+                self.deps = Deps::of(site, select.take_produced(), select.take_policy_produced());
                 self.store.set_search_stale(false);
                 Apply::Replace(put)
             }

@@ -4,6 +4,7 @@
 
 mod catalog_rules;
 pub mod links;
+mod policy_rules;
 mod privacy_rules;
 mod time_rules;
 
@@ -123,6 +124,7 @@ pub fn validate_files(
             time_rules::check(&mut cx, n);
             privacy_rules::check(&mut cx, i, n);
             links::check(&mut cx, i, n);
+            policy_rules::citations(&mut cx, n);
             (i, cx.diags)
         })
         .collect();
@@ -144,6 +146,7 @@ pub fn validate_files(
         .collect();
     let mut cx = Ctx::new(site, by_rel);
     links::duplicates(&mut cx);
+    policy_rules::check(&mut cx);
     Found {
         notices,
         others,

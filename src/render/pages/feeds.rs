@@ -44,6 +44,9 @@ fn sitemap(cx: &RenderCx, base: &str) -> Output {
         let c = &cx.index.cards[i];
         push(&c.url, Some(&c.published));
     }
+    for (url, date) in super::policy_data::sitemap_entries(cx) {
+        push(&url, Some(&date));
+    }
     xml.push_str("</urlset>\n");
     Output {
         path: "sitemap.xml".into(),

@@ -6,6 +6,9 @@ mod feeds;
 mod home;
 mod item;
 mod notice;
+mod policy;
+mod policy_data;
+mod policy_page;
 mod search;
 mod township;
 mod village;
@@ -22,6 +25,7 @@ pub fn all(cx: &RenderCx) {
     cx.emit_all(township::render_all(cx));
     item::render_all(cx);
     cx.emit_all(village::render_all(cx));
+    policy::render_all(cx);
     if cx.wants(|s| s.catalogs) {
         cx.emit_all(catalog::render_all(cx));
     }

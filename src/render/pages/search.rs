@@ -57,6 +57,7 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
                 text,
             }
         })
+        .chain(super::policy_data::search_docs(cx))
         .collect();
     let mut out: Vec<Output> = build_index(&docs)
         .into_iter()
@@ -72,7 +73,10 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
         })
         .collect();
     let mut ctx = tera::Context::new();
-    let domains: Vec<&str> = site.catalogs.domains.iter().map(|d| d.name.as_str()).collect();
+    let mut domains: Vec<&str> = site.catalogs.domains.iter().map(|d| d.name.as_str()).collect();
+    if !site.policy.is_empty() {
+        domains.push("政策文件");
+    }
     ctx.insert("domains", &domains);
     let meta = PageMeta {
         url: "search.html".into(),

@@ -85,6 +85,14 @@ fn township(cx: &RenderCx, t: usize) -> Output {
     ctx.insert("running", &running);
     ctx.insert("villages", &villages);
     ctx.insert("total", &ids.len());
+    // The township's own policy library, when it issues documents or calls of its own.
+    let lib = &site.policy;
+    let own_policy =
+        lib.documents.iter().any(|d| d.township == Some(t)) || lib.consultations.iter().any(|c| c.township == Some(t));
+    ctx.insert(
+        "policy_url",
+        &own_policy.then(|| format!("{}/policy/index.html", town.slug)),
+    );
     let url = format!("{}/index.html", town.slug);
     let meta = PageMeta {
         root: root_of(&url),
