@@ -189,7 +189,11 @@ fn library(cx: &RenderCx, scope: Option<usize>, prefix: &str, name: &str, docs: 
         .filter(|&j| lib.interpretations[j].township == scope)
         .map(|j| {
             let x = &lib.interpretations[j];
-            (x.title.clone(), x.url.clone(), crate::dates::format_date(x.published.value))
+            (
+                x.title.clone(),
+                x.url.clone(),
+                crate::dates::format_date(x.published.value),
+            )
         })
         .collect();
     let townships: Vec<(String, String)> = match scope {
@@ -259,7 +263,11 @@ fn open_data(cx: &RenderCx) -> Output {
             category: d.category.zh(),
             written: crate::dates::format_date(d.written.value),
             published: crate::dates::format_date(d.published.value),
-            effective: d.effective.as_ref().map(|e| crate::dates::format_date(e.value)).unwrap_or_default(),
+            effective: d
+                .effective
+                .as_ref()
+                .map(|e| crate::dates::format_date(e.value))
+                .unwrap_or_default(),
             expires: d.expires.map(crate::dates::format_date).unwrap_or_default(),
             status: lib.status[i].status.zh(),
             status_since: lib.status[i].since.map(crate::dates::format_date).unwrap_or_default(),

@@ -143,7 +143,10 @@ pub fn render_all(cx: &RenderCx) {
             .collect();
         let mut rows = vec![
             row("类型", k.call_type.zh()),
-            row("起止日期", format!("{} 至 {}", format_date(k.start), format_date(k.end))),
+            row(
+                "起止日期",
+                format!("{} 至 {}", format_date(k.start), format_date(k.end)),
+            ),
             row("状态", call_state(k, today, !feedback.is_empty())),
             row("意见提交方式", k.how.clone()),
             row("联系方式", k.contact.clone()),
@@ -152,7 +155,11 @@ pub fn render_all(cx: &RenderCx) {
             rows.push(row("期限缩短理由", r.clone()));
         }
         if let Some(d) = k.document.map(|i| &lib.documents[i]) {
-            rows.push(link_row("形成文件", format!("《{}》（{}）", d.title, d.docno.value), &d.url));
+            rows.push(link_row(
+                "形成文件",
+                format!("《{}》（{}）", d.title, d.docno.value),
+                &d.url,
+            ));
         }
         let sections = vec![Section {
             id: "fankui",
@@ -175,7 +182,10 @@ pub fn render_all(cx: &RenderCx) {
         let mut rows = Vec::new();
         if let Some(k) = f.consultation.map(|c| &lib.consultations[c]) {
             rows.push(link_row("征求意见", k.title.clone(), &k.url));
-            rows.push(row("起止日期", format!("{} 至 {}", format_date(k.start), format_date(k.end))));
+            rows.push(row(
+                "起止日期",
+                format!("{} 至 {}", format_date(k.start), format_date(k.end)),
+            ));
         }
         rows.push(row("发布日期", format_date(f.published.value)));
         let p = Page {
@@ -243,7 +253,11 @@ fn document(lib: &Library, i: usize) -> (Vec<Row>, Option<StatusView>, Vec<Secti
     };
     if let Some(b) = by {
         rows.push(link_row(
-            if st.status == Status::Repealed { "废止依据" } else { "修改依据" },
+            if st.status == Status::Repealed {
+                "废止依据"
+            } else {
+                "修改依据"
+            },
             format!("《{}》（{}）", b.title, b.docno.value),
             &b.url,
         ));
@@ -347,7 +361,11 @@ fn page(
         article: Some(ArticleMeta {
             title: p.title.to_string(),
             pub_date: format!("{} 00:00", format_date(p.published)),
-            source: if p.issuer.is_empty() { scope_name.clone() } else { p.issuer.clone() },
+            source: if p.issuer.is_empty() {
+                scope_name.clone()
+            } else {
+                p.issuer.clone()
+            },
         }),
         crumbs,
         ..Default::default()
