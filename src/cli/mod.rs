@@ -9,6 +9,7 @@ mod explain;
 mod init;
 mod mask;
 mod new;
+mod new_policy;
 mod pack;
 mod report;
 mod serve;

@@ -10,7 +10,7 @@ use std::path::Path;
 
 #[derive(Args, Debug)]
 pub struct NewArgs {
-    /// 目录事项：“领域/一级事项/二级事项”、其唯一后缀或事项编号 / the catalog item
+    /// 目录事项：“领域/一级事项/二级事项”、其唯一后缀或事项编号；或 政策文件、政策解读、征求意见、意见反馈 / the catalog item, or a policy kind
     pub item: String,
     /// 乡镇名称、slug 或代码 / township
     #[arg(long)]
@@ -32,7 +32,7 @@ pub struct NewArgs {
     pub sheet: Option<String>,
 }
 
-fn say(lang: Lang, zh: String, en: String) {
+pub(super) fn say(lang: Lang, zh: String, en: String) {
     errln!("{}", if lang == Lang::Zh { zh } else { en });
 }
 
@@ -42,6 +42,13 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
         super::report(diags.sorted(), super::Format::Human, lang);
         return super::SITE_ERRORS;
     };
+    if let Some(kind) = crate::load::Kind::named(&a.item).filter(|k| k.is_policy()) {
+        let today = match super::today(a.date.as_deref(), lang) {
+            Ok(d) => d,
+            Err(c) => return c,
+        };
+        return super::new_policy::run(root, &config, kind, &a, today, lang);
+    }
     let cats = Catalogs::load(root, &mut diags);
     let r = match cats.index.find(&a.item) {
         Found::One(r) => r,
@@ -178,7 +185,7 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
 }
 
 /// Create the file, failing if it appeared in the meantime.
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
     f.write_all(text.as_bytes())

@@ -61,6 +61,14 @@ impl Kind {
         )
     }
 
+    /// The kind a name (`政策文件`, `解读`, `consultation`…) stands for, as `种类` reads it.
+    pub fn named(v: &str) -> Option<Kind> {
+        NAMES
+            .iter()
+            .find(|(_, _, words)| words.iter().any(|w| w.eq_ignore_ascii_case(v.trim())))
+            .map(|(k, _, _)| *k)
+    }
+
     /// The kind `fm` declares; an unknown `种类` is reported at its line.
     pub fn of(fm: &FrontMatter, rel: &str, text: &str, diags: &mut Diagnostics) -> Kind {
         let Some(f) = &fm.kind else { return Kind::Notice };

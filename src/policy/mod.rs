@@ -157,6 +157,8 @@ pub struct Consultation {
     pub business: bool,
     /// Why the call is shorter than its type allows, when it is.
     pub short_reason: Option<String>,
+    /// `关联文件` as written, when the call names the document it drafts.
+    pub target: Option<At<String>>,
     /// The document that came of it (optional), by 文号 or path.
     pub document: Option<usize>,
     pub township: Option<usize>,

@@ -63,15 +63,37 @@ pub fn resolve(root: &Path, config: &Config, loaded: &Loaded, diags: &mut Diagno
                 }
             }
             Kind::Interpretation => {
+                // Placeholders left empty (`解读人: ""`, as `gongkai new` writes them) are
+                // reported here at their lines, all in one run, and then count as written so
+                // that GK160 does not report them a second time.
+                let blanks: Vec<(&str, Pos)> = [
+                    ("解读机关", "示例县民政局"),
+                    ("解读人", "王明（县民政局副局长）"),
+                    ("联系方式", "0556-5123456"),
+                ]
+                .into_iter()
+                .filter_map(|(k, example)| {
+                    let b = keys.blank(k)?.pos;
+                    r.need(&keys, k, example);
+                    Some((k, b))
+                })
+                .collect();
                 let Some(target) = r.need(&keys, "关联文件", "示政办〔2026〕12号") else {
                     continue;
                 };
                 doc_refs.push((Kind::Interpretation, lib.interpretations.len(), dir.clone()));
                 let text = |k: &str| {
-                    keys.get(k).map(|f| At {
-                        value: f.value.clone(),
-                        pos: f.pos,
-                    })
+                    keys.get(k)
+                        .map(|f| At {
+                            value: f.value.clone(),
+                            pos: f.pos,
+                        })
+                        .or_else(|| {
+                            blanks.iter().find(|(b, _)| *b == k).map(|(_, pos)| At {
+                                value: String::new(),
+                                pos: *pos,
+                            })
+                        })
                 };
                 let contact = text("联系方式").or(fm.contact.as_ref().map(|f| At {
                     value: f.value.clone(),
@@ -177,13 +199,10 @@ fn link(lib: &mut Library, sources: &[Source], root: &Path, refs: &[(Kind, usize
                 lib.interpretations[*i].document = find_doc(lib, &w, dir);
             }
             Kind::Consultation => {
-                let src = &sources[lib.consultations[*i].source];
-                let w = src
-                    .fm
-                    .other
-                    .iter()
-                    .find(|(k, _)| k.value == "关联文件" || k.value.eq_ignore_ascii_case("document"))
-                    .map(|(_, v)| v.value.clone())
+                let w = lib.consultations[*i]
+                    .target
+                    .as_ref()
+                    .map(|t| t.value.clone())
                     .unwrap_or_default();
                 lib.consultations[*i].document = find_doc(lib, &w, dir);
             }
@@ -252,7 +271,25 @@ impl R<'_> {
     fn need<'k>(&mut self, keys: &'k PolicyKeys, key: &str, example: &str) -> Option<&'k Field<String>> {
         let f = keys.get(key);
         if f.is_none() {
-            self.missing(key, example);
+            match keys.blank(key) {
+                // A placeholder of a template: point at its line rather than ask for a new one.
+                Some(b) => {
+                    let (rel, name) = (&self.s.rel, self.s.kind.name_zh());
+                    self.error(
+                        Code::PolicyMissingKey,
+                        b.pos,
+                        tr!(
+                            "{rel}（{name}）的必填项“{key}”还没有填写",
+                            "{rel} ({name}): the required key `{key}` is empty"
+                        ),
+                        tr!(
+                            "在这一行填上，例如：{key}: {example}",
+                            "Fill it in, e.g. {key}: {example}"
+                        ),
+                    );
+                }
+                None => self.missing(key, example),
+            }
         }
         f
     }
@@ -500,7 +537,7 @@ fn consultation(
         )
         .map(|f| f.value.clone());
     if contact.is_none() {
-        r.missing("联系方式", "0556-5123456");
+        r.need(keys, "联系方式", "0556-5123456");
     }
     let call_type = r.need(keys, "类型", "重大行政决策").cloned().and_then(|f| {
         let t = CallType::parse(&f.value);
@@ -528,6 +565,10 @@ fn consultation(
         call_type,
         business,
         short_reason: keys.get("缩短理由").map(|f| f.value.clone()),
+        target: keys.get("关联文件").map(|f| At {
+            value: f.value.clone(),
+            pos: f.pos,
+        }),
         document: None,
         township,
         published,

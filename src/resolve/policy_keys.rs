@@ -170,6 +170,14 @@ impl PolicyKeys {
             .map(|(_, v)| v)
     }
 
+    /// A key written but left empty (`文号: ""`, as `gongkai new` writes its placeholders).
+    pub fn blank(&self, key: &str) -> Option<&Field<String>> {
+        self.values
+            .iter()
+            .find(|(k, v)| *k == key && v.value.trim().is_empty())
+            .map(|(_, v)| v)
+    }
+
     /// A list value: a YAML list (joined by `、` when read) or one line with separators.
     pub fn list(&self, key: &str) -> Vec<Field<String>> {
         self.get(key)

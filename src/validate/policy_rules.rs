@@ -170,49 +170,13 @@ fn no_interpretation(cx: &mut Ctx, d: &crate::policy::Document, today: Date) {
 
 fn interpretations(cx: &mut Ctx, lib: &Library) {
     for j in &lib.interpretations {
+        // Checked before the document is looked up: a 解读 that names a wrong 文号 and lacks
+        // its interpreter has two mistakes, and one run reports both.
+        incomplete(cx, lib, j);
         let Some(d) = j.document.map(|i| &lib.documents[i]) else {
-            let v = &j.target.value;
-            cx.push(Diagnostic::error(
-                Code::UnknownDocument,
-                &j.rel,
-                j.target.pos,
-                tr!("关联文件“{v}”不在政策文件库中", "关联文件 `{v}` is not in the policy library"),
-                tr!(
-                    "写政策文件库中已有文件的文号（如 示政办〔2026〕5号），或该文件的路径；文件还没放进来的，先建 种类: 政策文件。",
-                    "Write the 文号 or the path of a document of the library; add the document first if it is missing."
-                ),
-            ));
+            unknown_document(cx, &j.rel, &j.target);
             continue;
         };
-        let mut lacking: Vec<&str> = Vec::new();
-        for (key, v) in [("解读机关", &j.agency), ("解读人", &j.person), ("联系方式", &j.contact)] {
-            if v.is_none() {
-                lacking.push(key);
-            }
-        }
-        if !lacking.is_empty() {
-            let list = lacking.join("、");
-            let pos = Pos::new(cx.site.sources[j.source].body_first_line.saturating_sub(1).max(1), 1);
-            let lines = lacking
-                .iter()
-                .map(|k| match *k {
-                    "解读机关" => format!("解读机关: {}", d.issuer),
-                    "解读人" => "解读人: 姓名（职务）".to_string(),
-                    _ => "联系方式: 0556-5123456".to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join("；");
-            cx.push(Diagnostic::error(
-                Code::InterpretationIncomplete,
-                &j.rel,
-                pos,
-                tr!("政策解读没有写明{list}", "the 解读 does not name its {list}"),
-                tr!(
-                    "在结束的 --- 之前补上：{lines}。联系方式写办公电话，方便群众咨询。",
-                    "Add before the closing ---: {lines}. Use an office phone."
-                ),
-            ));
-        }
         if j.published.value > d.published.value {
             let late = match cx
                 .site
@@ -255,6 +219,57 @@ fn interpretations(cx: &mut Ctx, lib: &Library) {
     }
 }
 
+/// A 关联文件 (of a 解读 or a 征求意见) that names no document of the library.
+fn unknown_document(cx: &mut Ctx, rel: &str, target: &crate::policy::At<String>) {
+    let v = &target.value;
+    cx.push(Diagnostic::error(
+        Code::UnknownDocument,
+        rel,
+        target.pos,
+        tr!("关联文件“{v}”不在政策文件库中", "关联文件 `{v}` is not in the policy library"),
+        tr!(
+            "写政策文件库中已有文件的文号（如 示政办〔2026〕5号），或该文件的路径；文件还没放进来的，先建 种类: 政策文件。",
+            "Write the 文号 or the path of a document of the library; add the document first if it is missing."
+        ),
+    ));
+}
+
+/// A 解读 must say who interprets it and whom to ask (解读机关, 解读人, 联系方式).
+fn incomplete(cx: &mut Ctx, lib: &Library, j: &crate::policy::Interpretation) {
+    let issuer = j
+        .document
+        .map_or("示例县人民政府办公室", |i| lib.documents[i].issuer.as_str());
+    let lacking: Vec<&str> = [("解读机关", &j.agency), ("解读人", &j.person), ("联系方式", &j.contact)]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(k, _)| k)
+        .collect();
+    if lacking.is_empty() {
+        return;
+    }
+    let list = lacking.join("、");
+    let pos = Pos::new(cx.site.sources[j.source].body_first_line.saturating_sub(1).max(1), 1);
+    let lines = lacking
+        .iter()
+        .map(|k| match *k {
+            "解读机关" => format!("解读机关: {issuer}"),
+            "解读人" => "解读人: 姓名（职务）".to_string(),
+            _ => "联系方式: 0556-5123456".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("；");
+    cx.push(Diagnostic::error(
+        Code::InterpretationIncomplete,
+        &j.rel,
+        pos,
+        tr!("政策解读没有写明{list}", "the 解读 does not name its {list}"),
+        tr!(
+            "在结束的 --- 之前补上：{lines}。联系方式写办公电话，方便群众咨询。",
+            "Add before the closing ---: {lines}. Use an office phone."
+        ),
+    ));
+}
+
 /// The shortest call a type allows: (days, in working days, what the rule says).
 fn minimum(t: CallType, business: bool) -> Option<(i64, bool, &'static str, &'static str)> {
     match (t, business) {
@@ -278,6 +293,9 @@ fn minimum(t: CallType, business: bool) -> Option<(i64, bool, &'static str, &'st
 
 fn consultations(cx: &mut Ctx, lib: &Library) {
     for c in &lib.consultations {
+        if let Some(t) = c.target.as_ref().filter(|_| c.document.is_none()) {
+            unknown_document(cx, &c.rel, t);
+        }
         let Some((need, working, rule_zh, rule_en)) = minimum(c.call_type, c.business) else {
             continue;
         };
