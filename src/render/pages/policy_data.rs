@@ -142,6 +142,7 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
             item: format!("{} · {docno} · {}", d.category.zh(), lib.status[i].status.zh()),
             date: format_date(d.published.value),
             text: text(d.source, format!("{docno} {}", d.issuer)),
+            ..Default::default()
         });
     }
     for j in &lib.interpretations {
@@ -157,6 +158,7 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
             ),
             date: format_date(j.published.value),
             text: text(j.source, about.unwrap_or_default()),
+            ..Default::default()
         });
     }
     for k in &lib.consultations {
@@ -168,6 +170,7 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
             item: format!("征求意见 · {}", k.call_type.zh()),
             date: format_date(k.published.value),
             text: text(k.source, String::new()),
+            ..Default::default()
         });
     }
     for f in &lib.feedback {
@@ -179,6 +182,7 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
             item: "意见反馈".into(),
             date: format_date(f.published.value),
             text: text(f.source, String::new()),
+            ..Default::default()
         });
     }
     docs
