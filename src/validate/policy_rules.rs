@@ -74,7 +74,14 @@ fn documents(cx: &mut Ctx, lib: &Library) {
     let today = cx.site.today;
     for (i, d) in lib.documents.iter().enumerate() {
         let no = d.docno.value.to_string();
-        if let Some(first) = lib.documents[..i].iter().find(|o| o.docno.value == d.docno.value) {
+        // The earlier-published one keeps its 文号 and the later one is reported: a clash is
+        // nearly always a new file copied from an old one, whatever their file names' order.
+        let key = |j: usize| (lib.documents[j].published.value, j);
+        if let Some(first) = (0..lib.documents.len())
+            .filter(|&j| j != i && lib.documents[j].docno.value == d.docno.value && key(j) < key(i))
+            .min_by_key(|&j| key(j))
+            .map(|j| &lib.documents[j])
+        {
             let other = &first.rel;
             cx.push(Diagnostic::error(
                 Code::DuplicateDocNo,
