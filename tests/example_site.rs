@@ -121,3 +121,37 @@ fn browser_opens_home_from_file_and_follows_a_link_to_a_notice() {
     // The large-font toggle appears once scripts run.
     assert!(doc.select(&sel("#large-toggle:not([hidden])")).next().is_some());
 }
+
+/// Issue 12's example set: a dozen documents over three years, each 规范性文件 with its 解读,
+/// one repealed and one lapsed; two calls answered and one township call still unanswered.
+#[test]
+fn example_policy_library_is_a_realistic_set() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    run_build_at(&repo(), &out, DATE);
+    let lib: serde_json::Value = serde_json::from_str(&read(&out.join("data/policy.json"))).unwrap();
+    let docs = lib["documents"].as_array().unwrap();
+    assert!(docs.len() >= 12, "{} documents", docs.len());
+    let years: std::collections::BTreeSet<&str> = docs.iter().map(|d| &d["published"].as_str().unwrap()[..4]).collect();
+    assert!(years.len() >= 3, "{years:?}");
+    let status = |s: &str| docs.iter().filter(|d| d["status"] == s).count();
+    assert!(status("已废止") >= 1 && status("已失效") >= 1 && status("现行有效") >= 8);
+    for d in docs.iter().filter(|d| d["category"] == "行政规范性文件") {
+        assert!(
+            d["interpretations"].as_str().is_some_and(|s| s.contains("jiedu/")),
+            "{d:#?}"
+        );
+    }
+    let (diags, _) = check_json_at(&repo(), DATE, &[]);
+    let unanswered: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["code"] == "GK162")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(unanswered, ["content/qingshan/zhengce/nongmao-shichang.md"]);
+    let feedback = files(&repo().join("content"))
+        .into_iter()
+        .filter(|f| f.ends_with(".md") && read(&repo().join("content").join(f)).contains("种类: 意见反馈"))
+        .count();
+    assert!(feedback >= 2, "{feedback} feedback notices");
+}

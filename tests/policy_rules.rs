@@ -369,11 +369,27 @@ fn gk162_a_published_feedback_answers_the_call() {
 }
 
 #[test]
-fn gk163_feedback_naming_its_call_without_md() {
-    let (_t, root, diags, _) = case("unknown-consultation", ZHENGQIU, DATE);
-    let d = only(&diags, "GK163", &file(ZHENGQIU, "unknown-consultation"), 4, Some(7));
-    says(d, &["linshi-jiuzhu"], &["文件名", "content/"]);
+fn gk163_feedback_in_another_folder_is_told_the_calls_exact_path() {
+    // Saved under 解读 while its call is in 征求意见: the bare file name is not beside it.
+    let (_t, root, diags, _) = case("unknown-consultation", JIEDU, DATE);
+    let d = only(&diags, "GK163", &file(JIEDU, "unknown-consultation"), 4, Some(7));
+    says(
+        d,
+        &["linshi-jiuzhu.md"],
+        &["征求意见: content/zhengce/zhengqiu/linshi-jiuzhu.md"],
+    );
     build_refused(&root);
+}
+
+#[test]
+fn gk163_a_call_named_without_md_beside_its_feedback_is_found() {
+    // A clerk names the page, not the file: `征求意见: linshi-jiuzhu` means linshi-jiuzhu.md.
+    let (_t, root) = site(&[("unknown-consultation", ZHENGQIU)]);
+    let f = root.join(ZHENGQIU).join("unknown-consultation.md");
+    std::fs::write(&f, read(&f).replace("linshi-jiuzhu.md", "linshi-jiuzhu")).unwrap();
+    let (diags, status) = found(&root, DATE);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(status, 0);
 }
 
 // ---- citations of documents no longer in force ----

@@ -23,7 +23,8 @@ use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const FILES: [&str; 10] = [
+const FILES: [&str; 11] = [
+    "awaiting-feedback.csv",
     "counts.csv",
     "coverage-by-domain.csv",
     "coverage.csv",
@@ -358,6 +359,7 @@ fn xlsx_reads_back_with_a_sheet_per_section_and_real_dates() {
             "定期公开",
             "公示期",
             "隐私豁免",
+            "征求意见未反馈",
             "主动公开数量"
         ]
     );
@@ -621,4 +623,164 @@ fn in_site_puts_the_report_into_the_built_site_only_when_asked() {
     let (diags, _) = check_json(&root);
     let d = find_code(&diags, "GK071");
     says(d, &["in_sight"], &["in_site"]);
+}
+
+/// A 征求意见 `key` of the report fixture: `(folder, file, title, 起止日期)`.
+fn call(root: &Path, dir: &str, name: &str, title: &str, period: &str) {
+    let d = root.join("content").join(dir);
+    std::fs::create_dir_all(&d).unwrap();
+    let start = &period[..10];
+    std::fs::write(
+        d.join(format!("{name}.md")),
+        format!(
+            "---\n种类: 征求意见\n标题: {title}\n类型: 其他\n起止日期: {period}\n意见提交方式: 当面提交或电话反映\n联系方式: 0556-1234567\n发布日期: {start}\n---\n\n现征求群众意见。\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn calls_closed_without_feedback_are_listed_and_in_the_rectification_list() {
+    let (_t, root) = copy_site(&site());
+    // County call: closed 09-30, feedback due by 10-30, none by 11-28: listed, 29 days over.
+    call(
+        &root,
+        "zhengce/zhengqiu",
+        "gongshui",
+        "测试县农村供水管理办法（征求意见稿）征求意见",
+        "2026-09-01 至 2026-09-30",
+    );
+    // Township call answered in time: not listed.
+    call(
+        &root,
+        "qingshan/zhengce",
+        "shichang",
+        "青山镇集贸市场搬迁方案征求意见",
+        "2026-10-01 至 2026-10-20",
+    );
+    std::fs::write(
+        root.join("content/qingshan/zhengce/shichang-fk.md"),
+        "---\n种类: 意见反馈\n标题: 青山镇集贸市场搬迁方案征求意见采纳情况\n征求意见: shichang\n发布日期: 2026-11-02\n---\n\n收到意见12条，采纳8条。\n",
+    )
+    .unwrap();
+    // Township call closed 11-15: its feedback is not due until 12-15.
+    call(
+        &root,
+        "shiqiao/zhengce",
+        "daolu",
+        "石桥乡村道拓宽方案征求意见",
+        "2026-11-01 至 2026-11-15",
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let json_at = |date: &str, extra: &[&str]| -> Value {
+        let out = tmp.path().join(format!("r-{date}.json"));
+        let mut args = vec![
+            "report",
+            "--root",
+            root.to_str().unwrap(),
+            "--date",
+            date,
+            "--year",
+            "2026",
+        ];
+        args.extend_from_slice(&["--format", "json", "--output", out.to_str().unwrap()]);
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str(&read(&out)).unwrap()
+    };
+    let r = json_at(DATE, &[]);
+    let a = r["awaiting_feedback"].as_array().unwrap();
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0]["file"], "content/zhengce/zhengqiu/gongshui.md");
+    assert_eq!(a[0]["unit"], "测试县");
+    assert_eq!(a[0]["township"], "");
+    assert_eq!(
+        (a[0]["end"].as_str(), a[0]["due"].as_str()),
+        (Some("2026-09-30"), Some("2026-10-30"))
+    );
+    assert_eq!(a[0]["days_overdue"], 29);
+    let fix: Vec<&Value> = r["rectification"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "no_feedback")
+        .collect();
+    assert_eq!(fix.len(), 1, "{fix:#?}");
+    assert_eq!(fix[0]["file"], "content/zhengce/zhengqiu/gongshui.md");
+    assert_eq!(fix[0]["since"], "2026-10-31");
+    let fix_text = fix[0]["fix"].as_str().unwrap();
+    assert!(
+        fix_text.contains("gongkai new 意见反馈") && fix_text.contains("征求意见: gongshui.md"),
+        "{fix_text}"
+    );
+
+    // A township's report leaves county calls out.
+    assert!(
+        json_at(DATE, &["--township", "石桥乡"])["awaiting_feedback"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // Four weeks on, the township call is due too.
+    let later = json_at("2026-12-16", &[]);
+    let files: Vec<&str> = later["awaiting_feedback"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "content/zhengce/zhengqiu/gongshui.md",
+            "content/shiqiao/zhengce/daolu.md"
+        ]
+    );
+    assert_eq!(
+        json_at("2026-12-16", &["--township", "石桥乡"])["awaiting_feedback"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // CSV and HTML carry the same row.
+    let dir = tmp.path().join("csv");
+    let o = report(
+        &root,
+        &["--year", "2026", "--format", "csv", "--output", dir.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = csv_rows(&dir, "awaiting-feedback.csv");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], "测试县");
+    assert_eq!(rows[0][4], "2026-10-30");
+    assert_eq!(rows[0][5], "29");
+    let page = tmp.path().join("r.html");
+    let o = report(
+        &root,
+        &["--year", "2026", "--format", "html", "--output", page.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = scraper::Html::parse_document(&read(&page));
+    let sel = scraper::Selector::parse("section#awaiting-feedback td").unwrap();
+    let cells: Vec<String> = doc.select(&sel).map(|c| c.text().collect()).collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "测试县农村供水管理办法（征求意见稿）征求意见"),
+        "{cells:?}"
+    );
+    // `[rules] feedback_days = 59`: due on 11-28 itself, which is still in time.
+    let b = root.join("book.toml");
+    let toml = read(&b);
+    let toml = if toml.contains("[rules]") {
+        toml.replace("[rules]", "[rules]\nfeedback_days = 59")
+    } else {
+        format!("{toml}\n[rules]\nfeedback_days = 59\n")
+    };
+    std::fs::write(&b, toml).unwrap();
+    assert!(json_at(DATE, &[])["awaiting_feedback"].as_array().unwrap().is_empty());
 }

@@ -227,4 +227,21 @@ impl Library {
             .filter(|&j| self.feedback[j].consultation == Some(c))
             .collect()
     }
+
+    /// Calls closed more than `days` days before `today` with no 意见反馈 published by then,
+    /// with the day the feedback was due: one answer for the rule (GK162) and the report.
+    pub fn awaiting_feedback(&self, today: Date, days: u32) -> Vec<(usize, Date)> {
+        self.consultations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let due = c.end.checked_add(jiff::Span::new().days(i64::from(days))).ok()?;
+                let answered = self
+                    .feedback_of(i)
+                    .iter()
+                    .any(|&f| self.feedback[f].published.value <= today);
+                (due < today && !answered).then_some((i, due))
+            })
+            .collect()
+    }
 }

@@ -4,7 +4,7 @@
 //! One module per section, each a pure function of the site and the [`Options`]:
 //! [`coverage`] (blank columns), [`timeliness`] (late notices, on-time rate), [`freshness`]
 //! (stale sections, periodic items due or overdue), [`periods`] (公示期 running, lists
-//! withdrawn or still up), [`exemptions`], [`counts`] (主动公开 by domain), and
+//! withdrawn or still up), [`exemptions`], [`feedback`] (征求意见 still unanswered), [`counts`] (主动公开 by domain), and
 //! [`rectify`], which turns every finding into one row of the 整改清单. They fill a
 //! [`Report`], whose serde form is the JSON of SPEC 10; [`sheets`] flattens it into the tables
 //! that [`csv`], [`xlsx`] and [`html`] write. Nothing here re-reads a source file or writes
@@ -18,6 +18,7 @@ pub mod counts;
 pub mod coverage;
 pub mod csv;
 pub mod exemptions;
+pub mod feedback;
 pub mod freshness;
 pub mod html;
 pub mod in_site;
@@ -58,6 +59,8 @@ pub struct Report {
     pub county: String,
     pub townships: Vec<TownshipReport>,
     pub privacy_exemptions: Vec<exemptions::Exemption>,
+    /// 征求意见 closed without their 意见反馈 (GK162), county and townships.
+    pub awaiting_feedback: Vec<feedback::Awaiting>,
     pub counts: counts::CountyCounts,
     pub rectification: Vec<rectify::Finding>,
 }
@@ -157,8 +160,9 @@ pub fn build(site: &Site, opt: &Options) -> Report {
     let cx = Cx::new(site, opt);
     let townships: Vec<TownshipReport> = cx.townships().into_iter().map(|t| township(&cx, t)).collect();
     let privacy_exemptions = exemptions::collect(&cx);
+    let awaiting_feedback = feedback::collect(&cx);
     let counts = counts::county(&cx, &townships);
-    let rectification = rectify::collect(&cx, &townships);
+    let rectification = rectify::collect(&cx, &townships, &awaiting_feedback);
     Report {
         period: PeriodRange {
             from: opt.from,
@@ -168,6 +172,7 @@ pub fn build(site: &Site, opt: &Options) -> Report {
         county: site.config.site.county.clone(),
         townships,
         privacy_exemptions,
+        awaiting_feedback,
         counts,
         rectification,
     }

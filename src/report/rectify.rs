@@ -5,7 +5,7 @@
 //! What is a finding: a late notice, a stale section, a veto-level count of empty sections,
 //! a periodic item overdue (a complete period without a notice: this is what a blank
 //! periodic item is, with the periods named) or due (only the current period lacks it), a
-//! list still up after its grace period. What is not: a blank event item (nothing may have
+//! list still up after its grace period, a 征求意见 closed without its 意见反馈. What is not: a blank event item (nothing may have
 //! happened), a notice in its 公示期, a list the site withdrew, an exemption with its
 //! reason, the counts.
 
@@ -20,7 +20,7 @@ pub struct Finding {
     pub domain: String,
     /// `领域/一级事项/二级事项`, or the section's domain.
     pub item: String,
-    /// `late`, `stale`, `empty_sections`, `overdue`, `due`, `still_up`.
+    /// `late`, `stale`, `empty_sections`, `overdue`, `due`, `still_up`, `no_feedback`.
     pub kind: &'static str,
     /// What is wrong, in Chinese (the report is for the county's clerks).
     pub problem: String,
@@ -31,7 +31,7 @@ pub struct Finding {
     pub since: Date,
 }
 
-pub fn collect(cx: &Cx, townships: &[TownshipReport]) -> Vec<Finding> {
+pub fn collect(cx: &Cx, townships: &[TownshipReport], awaiting: &[super::feedback::Awaiting]) -> Vec<Finding> {
     let mut all = Vec::new();
     for t in townships {
         let mut rows = Vec::new();
@@ -152,5 +152,25 @@ pub fn collect(cx: &Cx, townships: &[TownshipReport]) -> Vec<Finding> {
         rows.sort_by(|a, b| a.since.cmp(&b.since).then_with(|| a.kind.cmp(b.kind)));
         all.extend(rows);
     }
+    all.extend(awaiting.iter().map(|a| Finding {
+        township: a.unit.clone(),
+        village: String::new(),
+        domain: String::new(),
+        item: "征求意见".into(),
+        kind: "no_feedback",
+        problem: format!(
+            "征求意见“{}”已于 {} 结束，意见采纳情况最迟应在 {} 公布，已超过 {} 天",
+            a.title,
+            crate::dates::format_date(a.end),
+            crate::dates::format_date(a.due),
+            a.days_overdue
+        ),
+        file: a.file.clone(),
+        fix: format!(
+            "用 gongkai new 意见反馈 新建反馈，写 征求意见: {}，公布收到的意见和采纳情况",
+            a.file.rsplit('/').next().unwrap_or(&a.file)
+        ),
+        since: super::next_day(a.due),
+    }));
     all
 }

@@ -62,6 +62,7 @@ pub fn sheets(site: &Site, r: &Report) -> Vec<Sheet> {
         periodic(r),
         notice_periods(r),
         exemptions(r),
+        awaiting_feedback(r),
         counts(r),
     ]
 }
@@ -385,6 +386,36 @@ fn exemptions(r: &Report) -> Sheet {
             ("文件", 40.0),
             ("发布日期", 12.0),
             ("理由", 44.0),
+        ]),
+        rows,
+    }
+}
+
+fn awaiting_feedback(r: &Report) -> Sheet {
+    let rows = r
+        .awaiting_feedback
+        .iter()
+        .map(|a| {
+            vec![
+                t(&a.unit),
+                t(&a.title),
+                t(&a.file),
+                Cell::Date(Some(a.end)),
+                Cell::Date(Some(a.due)),
+                Cell::Int(a.days_overdue),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: "征求意见未反馈",
+        file: "awaiting-feedback.csv",
+        columns: cols(&[
+            ("单位", 12.0),
+            ("征求意见", 40.0),
+            ("文件", 40.0),
+            ("截止日期", 12.0),
+            ("反馈应在", 12.0),
+            ("已超过天数", 10.0),
         ]),
         rows,
     }

@@ -225,8 +225,16 @@ fn link(lib: &mut Library, sources: &[Source], root: &Path, refs: &[(Kind, usize
 
 /// A path as a clerk writes it in a front matter: beside the file, or from the site root
 /// (`content/…`).
+/// Written without `.md` (as a clerk names the page, not the file), the Markdown file is meant.
 fn target_path(root: &Path, dir: &Path, written: &str) -> PathBuf {
     let w = written.trim().trim_start_matches("./");
+    let with_md;
+    let w = if Path::new(w).extension().is_none() && !w.is_empty() {
+        with_md = format!("{w}.md");
+        with_md.as_str()
+    } else {
+        w
+    };
     if w.starts_with("content/") {
         normalize(&root.join(w))
     } else {

@@ -361,45 +361,54 @@ fn feedback(cx: &mut Ctx, lib: &Library) {
     for f in &lib.feedback {
         if f.consultation.is_none() {
             let v = &f.target.value;
+            let hint = match same_name_call(lib, v) {
+                Some(rel) => tr!(
+                    "同名的征求意见在 {rel}：不在同一文件夹时写以 content/ 开头的完整路径，即 征求意见: {rel}",
+                    "A call of that name is {rel}: outside this folder write its path from content/, `征求意见: {rel}`."
+                ),
+                None => tr!(
+                    "写征求意见文件的路径：与本文件在同一文件夹时只写文件名（如 zhengqiu-yanglao.md），否则以 content/ 开头。",
+                    "Write the call's file name when it is beside this file, or its path from content/."
+                ),
+            };
             cx.push(Diagnostic::error(
                 Code::UnknownConsultation,
                 &f.rel,
                 f.target.pos,
                 tr!("征求意见“{v}”找不到", "征求意见 `{v}` cannot be found"),
-                tr!(
-                    "写征求意见文件的路径：与本文件在同一文件夹时只写文件名（如 zhengqiu-yanglao.md），否则以 content/ 开头。",
-                    "Write the call's file name when it is beside this file, or its path from content/."
-                ),
+                hint,
             ));
         }
     }
     let days = cx.site.config.rules.feedback_days;
-    for (i, c) in lib.consultations.iter().enumerate() {
-        let Ok(due) = c.end.checked_add(jiff::Span::new().days(i64::from(days))) else {
-            continue;
-        };
-        let answered = lib
-            .feedback_of(i)
-            .iter()
-            .any(|&f| lib.feedback[f].published.value <= today);
-        if due < today && !answered {
-            let end = crate::dates::format_date(c.end);
-            cx.push(Diagnostic::warning(
-                Code::NoFeedback,
-                &c.rel,
-                c.title_pos,
-                tr!(
-                    "征求意见已于 {end} 结束，超过 {days} 天还没有公布意见采纳情况",
-                    "the call closed on {end}, more than {days} days ago, and no feedback was published"
-                ),
-                tr!(
-                    "新建一篇 种类: 意见反馈，写 征求意见: {} ，公布收到的意见和采纳情况，未采纳的说明理由。",
-                    "Write a 种类: 意见反馈 with 征求意见: {} listing the comments and what was adopted.",
-                    c.rel.rsplit('/').next().unwrap_or(&c.rel)
-                ),
-            ));
-        }
+    for (i, _due) in lib.awaiting_feedback(today, days) {
+        let c = &lib.consultations[i];
+        let end = crate::dates::format_date(c.end);
+        cx.push(Diagnostic::warning(
+            Code::NoFeedback,
+            &c.rel,
+            c.title_pos,
+            tr!(
+                "征求意见已于 {end} 结束，超过 {days} 天还没有公布意见采纳情况",
+                "the call closed on {end}, more than {days} days ago, and no feedback was published"
+            ),
+            tr!(
+                "新建一篇 种类: 意见反馈，写 征求意见: {} ，公布收到的意见和采纳情况，未采纳的说明理由。",
+                "Write a 种类: 意见反馈 with 征求意见: {} listing the comments and what was adopted.",
+                c.rel.rsplit('/').next().unwrap_or(&c.rel)
+            ),
+        ));
     }
+}
+
+/// The call whose file has the name written (with or without `.md`), when the clerk only got
+/// the folder wrong: the hint can then give the exact path.
+fn same_name_call<'l>(lib: &'l crate::policy::Library, written: &str) -> Option<&'l str> {
+    let name = written.trim().rsplit(['/', '\\']).next()?.trim_end_matches(".md");
+    lib.consultations
+        .iter()
+        .map(|c| c.rel.as_str())
+        .find(|rel| rel.rsplit('/').next().map(|f| f.trim_end_matches(".md")) == Some(name))
 }
 
 /// A notice that cites a lapsed or repealed document as if it were still a basis.
