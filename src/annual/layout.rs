@@ -172,7 +172,7 @@ pub fn table3(a: &Annual) -> Grid {
         width: 10,
         head_rows: 3,
         rows,
-        cols: vec![3, 3, 8, 2, 2, 2, 2, 2, 2, 2],
+        cols: vec![3, 3, 11, 2, 2, 2, 2, 2, 2, 2],
     }
 }
 

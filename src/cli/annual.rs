@@ -29,7 +29,7 @@ pub struct AnnualArgs {
     /// 格式 / format
     #[arg(long, value_enum, default_value_t = AnnualFormat::Html)]
     pub format: AnnualFormat,
-    /// 输出文件（默认 annual-<年度>[-乡镇].<格式>）/ output file
+    /// 输出文件（默认 annual-<年度>[-乡镇].<格式>；html、json 可写 - 输出到屏幕）/ output file (- for stdout)
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// 统计日期（默认今天）：文件状态、未答复申请按此日计 / "today"
@@ -151,6 +151,22 @@ pub fn run(root: &Path, a: AnnualArgs, lang: Lang) -> i32 {
     if !clean || gd.has_errors() {
         show(gd.sorted(), Format::Human, lang);
         return super::SITE_ERRORS;
+    }
+    if dest.as_os_str() == "-" {
+        if a.format == AnnualFormat::Xlsx {
+            say(
+                lang,
+                "xlsx 格式不能输出到屏幕（--output -），请写文件名。".into(),
+                "the xlsx format cannot go to stdout (--output -): give a file name.".into(),
+            );
+            return super::USAGE;
+        }
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        return match out.write_all(&bytes).and_then(|_| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => super::USAGE,
+            _ => super::SUCCESS,
+        };
     }
     if let Err(e) = write_file(&dest, &bytes) {
         say(
