@@ -630,3 +630,37 @@ fn every_new_code_is_explained() {
         );
     }
 }
+
+#[test]
+fn the_example_site_reports_on_2025() {
+    let o = run(&[
+        "--root",
+        &repo().to_string_lossy(),
+        "annual",
+        "--year",
+        "2025",
+        "--date",
+        DATE,
+        "--format",
+        "json",
+        "--output",
+        "-",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let j: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let t = &j["table3"];
+    // 41 rows: two from December 2024, 39 received in 2025 (one still open at the year's end).
+    assert_eq!(t["new"][6], 39);
+    assert_eq!(t["carried_in"][6], 2);
+    assert_eq!(t["carried_out"][6], 1);
+    assert_eq!(t["results_total"][6], 40);
+    // Late: 15 January across 春节 (due 2/18, answered 2/21); 25 September across 国庆.
+    let rows: Vec<u64> = j["late"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["row"].as_u64().unwrap())
+        .collect();
+    assert_eq!(rows, [39, 41]);
+    assert_eq!(j["figures"]["表三.逾期"], "2");
+}
