@@ -664,3 +664,68 @@ fn the_example_site_reports_on_2025() {
     assert_eq!(rows, [39, 41]);
     assert_eq!(j["figures"]["表三.逾期"], "2");
 }
+
+#[test]
+fn a_township_folder_with_a_typo_is_not_left_out_silently() {
+    let (_t, site) = copy_site(&fixture("annual"));
+    std::fs::rename(site.join("annual/2025/qingshan"), site.join("annual/2025/qinshan")).unwrap();
+    let o = run(&["--root", &site.to_string_lossy(), "check", "--date", DAY]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("GK195") && err.contains("annual/2025/qinshan") && err.contains("是不是“qingshan”"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_xlsx_register_with_real_excel_dates() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let (_t, site) = copy_site(&fixture("annual"));
+    let dir = site.join("annual/2025/qingshan");
+    std::fs::remove_file(dir.join("register.csv")).unwrap();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let date = Format::new().set_num_format("yyyy年m月d日");
+    // A title row over the header, as offices' 台账 have.
+    ws.merge_range(0, 0, 0, 5, "青山镇2025年政府信息公开申请登记台账", &Format::new())
+        .unwrap();
+    for (c, h) in ["序号", "申请人姓名", "申请人类型", "收到日期", "答复日期", "处理结果"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let rows = [
+        ("蒋春燕", "自然人", (2025, 9, 26), Some((2025, 10, 31)), "予以公开"),
+        (
+            "青山镇丰收合作社",
+            "其他",
+            (2025, 2, 10),
+            Some((2025, 2, 14)),
+            "部分公开",
+        ),
+        ("沈志强", "自然人", (2025, 12, 22), None, ""),
+    ];
+    for (i, (name, typ, recv, rep, out)) in rows.iter().enumerate() {
+        let r = i as u32 + 2;
+        ws.write_number(r, 0, i as f64 + 1.0).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, *typ).unwrap();
+        let d = |(y, m, dd): (u16, u8, u8)| ExcelDateTime::from_ymd(y, m, dd).unwrap();
+        ws.write_datetime_with_format(r, 3, &d(*recv), &date).unwrap();
+        if let Some(rep) = rep {
+            ws.write_datetime_with_format(r, 4, &d(*rep), &date).unwrap();
+        }
+        if !out.is_empty() {
+            ws.write_string(r, 5, *out).unwrap();
+        }
+    }
+    book.save(dir.join("register.xlsx")).unwrap();
+    let j = json_of(&site, Some("qingshan"));
+    assert_eq!(row(&j["table3"]["new"]), [2, 0, 0, 0, 0, 1, 3]);
+    assert_eq!(row(&j["table3"]["carried_out"]), [1, 0, 0, 0, 0, 0, 1]);
+    // The reply of 31 October is on row 3 of the sheet (title, header, then the rows).
+    assert_eq!(j["late"][0]["row"], 3);
+    assert_eq!(j["late"][0]["days_late"], 1);
+}

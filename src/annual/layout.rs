@@ -5,7 +5,6 @@
 use super::Annual;
 use super::data::{T4_COLS, T4_GROUPS};
 use super::outcome::{self, GROUPS, NUMERALS};
-use super::table3::group_total;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -164,8 +163,7 @@ pub fn table3(a: &Annual) -> Grid {
     }
     line(vec![bold(th("（七）总计", 2, 1))], &t.results_total, true);
     line(vec![th("四、结转下年度继续办理", 3, 1)], &t.carried_out, false);
-    // Group subtotals are not rows of the official table; kept out on purpose.
-    let _ = group_total;
+    // Group subtotals are not rows of the official table (they are placeholders only).
     Grid {
         id: "表三",
         caption: "三、收到和处理政府信息公开申请情况".into(),

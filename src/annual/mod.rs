@@ -112,11 +112,27 @@ pub struct Annual {
     pub url: String,
 }
 
-/// Years and units with an `annual/<year>[/<slug>]` folder, in order.
+/// Years and units with an `annual/<year>[/<slug>]` folder, in order: the county's when the
+/// year's folder holds any of its files, a township's when its slug's folder exists.
 pub fn units(site: &Site) -> Vec<(i16, Unit)> {
+    scan(site).0
+}
+
+/// Folders under `annual/<year>/` that are no township's slug (a typo would otherwise leave a
+/// township's report out without a word).
+pub fn stray_folders(site: &Site) -> Vec<String> {
+    scan(site).1
+}
+
+fn has_inputs(dir: &std::path::Path) -> bool {
+    dir.join(data::FILE).is_file() || dir.join(sections::FILE).is_file() || register::find(dir).is_some()
+}
+
+fn scan(site: &Site) -> (Vec<(i16, Unit)>, Vec<String>) {
     let mut out = Vec::new();
+    let mut stray = Vec::new();
     let Ok(rd) = std::fs::read_dir(site.root.join("annual")) else {
-        return out;
+        return (out, stray);
     };
     let mut years: Vec<i16> = rd
         .filter_map(Result::ok)
@@ -127,12 +143,24 @@ pub fn units(site: &Site) -> Vec<(i16, Unit)> {
     for y in years {
         for u in std::iter::once(None).chain((0..site.config.townships.len()).map(Some)) {
             let unit = Unit { township: u };
-            if site.root.join(unit.dir(site, y)).join(data::FILE).is_file() {
+            let dir = site.root.join(unit.dir(site, y));
+            if (u.is_none() && has_inputs(&dir)) || (u.is_some() && dir.is_dir()) {
                 out.push((y, unit));
             }
         }
+        let mut names: Vec<String> = std::fs::read_dir(site.root.join(format!("annual/{y}")))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .filter_map(|e| e.file_name().to_str().map(str::to_string))
+            .filter(|n| !site.config.townships.iter().any(|t| &t.slug == n))
+            .map(|n| format!("annual/{y}/{n}"))
+            .collect();
+        names.sort();
+        stray.extend(names);
     }
-    out
+    (out, stray)
 }
 
 /// The figures sections may name, `表三.一.总计` → `40`.

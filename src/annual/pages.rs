@@ -19,6 +19,24 @@ pub const INDEX: &str = "annual/index.html";
 pub fn check_site(site: &Site, diags: &mut Diagnostics) -> Vec<Annual> {
     let mut list = Vec::new();
     let mut out = Vec::new();
+    for dir in super::stray_folders(site) {
+        let slugs: Vec<&str> = site.config.townships.iter().map(|t| t.slug.as_str()).collect();
+        let name = dir.rsplit('/').next().unwrap_or("");
+        let near = crate::util::suggest::closest(name, slugs.iter().copied())
+            .map(|s| format!("是不是“{s}”？"))
+            .unwrap_or_default();
+        let all = slugs.join("、");
+        list.push(Diagnostic::error(
+            Code::AnnualData,
+            &dir,
+            Pos::default(),
+            tr!(
+                "{dir}/ 不是任何乡镇的 slug，其中的年报材料不会被读取。{near}可用：{all}",
+                "{dir}/ is no township's slug; its report would be left out. Slugs: {all}"
+            ),
+            Code::AnnualData.fix(),
+        ));
+    }
     for (year, unit) in units(site) {
         if let Some(a) = load(site, year, unit, &mut list) {
             out.push(a);
