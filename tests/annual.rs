@@ -713,9 +713,9 @@ fn an_xlsx_register_with_real_excel_dates() {
         ws.write_string(r, 1, *name).unwrap();
         ws.write_string(r, 2, *typ).unwrap();
         let d = |(y, m, dd): (u16, u8, u8)| ExcelDateTime::from_ymd(y, m, dd).unwrap();
-        ws.write_datetime_with_format(r, 3, &d(*recv), &date).unwrap();
+        ws.write_datetime_with_format(r, 3, d(*recv), &date).unwrap();
         if let Some(rep) = rep {
-            ws.write_datetime_with_format(r, 4, &d(*rep), &date).unwrap();
+            ws.write_datetime_with_format(r, 4, d(*rep), &date).unwrap();
         }
         if !out.is_empty() {
             ws.write_string(r, 5, *out).unwrap();
