@@ -12,6 +12,7 @@
 //!
 //! [`pipeline`] runs them in order; `main.rs` is a thin command line over it.
 
+pub mod annual;
 pub mod board;
 pub mod calendar;
 pub mod catalog;

@@ -45,6 +45,8 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
     };
     t.mark("data");
     crate::validate::validate(&site, diags);
+    // The annual reports' inputs (crate::annual), checked with the rest of the site.
+    crate::annual::pages::check_site(&site, diags);
     t.mark("validate");
     Some(site)
 }

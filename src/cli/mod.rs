@@ -1,6 +1,7 @@
 //! The command line (SPEC 4). Each command is a small module that calls the pipeline and
 //! prints; exit status 0 success, 1 the site has errors, 2 usage or I/O error.
 
+mod annual;
 mod board;
 mod build;
 mod catalog;
@@ -63,6 +64,8 @@ pub enum Command {
     Pack(pack::PackArgs),
     /// 测评自查报告：覆盖、及时、更新、公示期、整改清单 / assessment report (coverage, timeliness, rectification)
     Report(report::ReportArgs),
+    /// 政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）/ the annual disclosure report
+    Annual(annual::AnnualArgs),
     /// 解释某个检查代码 / explain a diagnostic code
     Explain(explain::ExplainArgs),
 }
@@ -108,6 +111,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Mask(a) => mask::run(&root, a, lang),
         Command::Serve(a) => serve::run(&root, a, lang),
         Command::Report(a) => report::run(&root, a, lang),
+        Command::Annual(a) => annual::run(&root, a, lang),
         Command::Explain(a) => explain::run(a, lang),
     }
 }

@@ -207,6 +207,26 @@ codes! {
         "关掉占用端口的程序（可能是另一个 gongkai serve），或换一个端口：gongkai serve --port 9000。", "Stop the program on that port (maybe another gongkai serve) or pick another: gongkai serve --port 9000.";
     WatchFailed = "GK131", "收不到文件变化通知", "File change events are not available",
         "在网络盘、U 盘或 WSL 的 /mnt/c 上请加 --poll：gongkai serve --poll。", "On network drives, USB sticks or WSL's /mnt/c, add --poll: gongkai serve --poll.";
+    AnnualRegister = "GK190", "依申请登记表缺少或读不出", "The 依申请 register is missing or cannot be read",
+        "在 annual/<年度>/ 中放 register.xlsx 或 register.csv，第一行写表头：收到日期、申请人类型、答复日期、处理结果（可加 延期、补正日期）。", "Put register.xlsx or register.csv in annual/<year>/ with a header row: 收到日期, 申请人类型, 答复日期, 处理结果 (optional 延期, 补正日期).";
+    AnnualValue = "GK191", "登记表中的值不在年报的规定列表中", "A register value is not in the official list",
+        "处理结果写年报表三的规定名称（如“予以公开”“不予公开-属于国家秘密”），申请人类型写 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他，延期写 是 或 否。", "Write the outcome as table 3 names it, the applicant type from the six columns, 延期 as 是 or 否.";
+    AnnualDate = "GK192", "登记表中的日期缺少、读不出或前后矛盾", "A register date is missing, unreadable or out of order",
+        "每件申请写收到日期；已答复的写答复日期和处理结果；答复不能早于收到或补正。日期写成 2025-03-18。", "Every application has a 收到日期; answered ones a 答复日期 and an outcome, not before receipt or completion.";
+    AnnualLate = "GK193", "依申请答复超过法定期限", "A reply came after the statutory deadline",
+        "条例第三十三条：20 个工作日内答复，经批准延期的再加 20 个工作日；补正的从收到补正材料之日起重新计算。核对登记表的日期；确属逾期的，在年报“存在的主要问题及改进情况”中说明。", "Art. 33: 20 working days, 20 more with an approved extension; a 补正 restarts the clock. Check the dates; if late, say so in section 五.";
+    AnnualGbk = "GK194", "登记表是 GBK 编码的 CSV", "The register is a GBK CSV",
+        "已按 GB18030 读取，数字照常计算；建议在 WPS 中另存为 Excel 工作簿（.xlsx），或另存 CSV 时选择 UTF-8。", "It was read as GB18030; better save it as .xlsx, or as UTF-8 CSV.";
+    AnnualData = "GK195", "data.toml 的值不合要求", "A value of data.toml is not valid",
+        "按 docs/annual.md 的格式填写：[表二] 行政许可、行政处罚、行政强制（件数），行政事业性收费（万元）；[表四.行政复议] 等三组。", "Follow docs/annual.md: [表二] counts and the fee in 万元; the three groups of [表四].";
+    AnnualIdentity = "GK196", "年报表格的数字不满足勾稽关系", "The tables' numbers break an identity",
+        "表三每列：第一项 + 第二项 = 第三项（七）总计 + 第四项；表四每组：总计 = 前四项之和。改正填写的数字，或把缺少的申请补进登记表。", "Table 3: 一 + 二 = 三（七） + 四 per column; table 4: 总计 = the four columns. Fix the typed figure or complete the register.";
+    AnnualHandNumber = "GK197", "手填的数字与网站算出的不一致", "A typed figure differs from the computed one",
+        "网站能算出的数字不要手填：正文中写占位符（如 {{表三.一.总计}}），data.toml 中删去该项。", "Do not type what the site computes: use the placeholder in the text, drop the key from data.toml.";
+    AnnualSections = "GK198", "年报正文（sections.md）有误", "The report's text (sections.md) has a problem",
+        "sections.md 写三节：## 一、总体情况、## 五、存在的主要问题及改进情况、## 六、其他需要报告的事项；占位符的名称见 docs/annual.md。", "sections.md has three sections (一, 五, 六); placeholder names are in docs/annual.md.";
+    AnnualLeak = "GK199", "年报中出现了申请人的信息", "The report contains an applicant's details",
+        "登记表只用来计数，年报不得出现申请人的姓名、名称、电话、地址：从正文中删去。", "The register is for counting only: remove applicants' names and contacts from the text.";
 }
 
 impl Code {

@@ -550,6 +550,66 @@ fn entry(code: Code) -> Option<Entry> {
             "类别: 红头文件\n有效期: 五年左右",
             "类别: 行政规范性文件\n有效期: 5年",
         ),
+        AnnualRegister => (
+            "表三的每个数字都从依申请登记表（台账）算出：一行一件申请。gongkai 按表头文字找列，所以列的顺序、其他列（姓名、申请内容等）都不影响；但四个必需的列要有。没有申请的年份也要放一个只有表头的登记表，这样表三的 0 是算出来的，不是漏填的。",
+            "Every figure of table 3 is counted from the register, one row per application. Columns are found by their header words; the four required ones must be there. A year without applications still has a register with only its header.",
+            "annual/2025/申请登记.xlsx（文件名不对，表头为“日期、结果”）",
+            "annual/2025/register.xlsx，表头：序号 | 申请人姓名 | 申请人类型 | 收到日期 | 补正日期 | 延期 | 答复日期 | 处理结果",
+        ),
+        AnnualValue => (
+            "表三的行和列是国办公开办函〔2021〕30号规定的，登记表中的处理结果和申请人类型必须能对上其中一项，否则这件申请就不知道该计入哪一格。gongkai 认得常见写法（“不予公开-属于国家秘密”“三（三）1”“本机关不掌握”），认不出的会给出最接近的规定名称，不会猜。",
+            "Table 3's rows and columns are fixed; each outcome and applicant type must name one of them. Common spellings are read; anything else is refused with the nearest official name, never guessed.",
+            "处理结果: 已公开\n申请人类型: 公司法人",
+            "处理结果: 予以公开\n申请人类型: 商业企业",
+        ),
+        AnnualDate => (
+            "一件申请计入哪一行（本年新收、上年结转、本年办结、结转下年）和是否逾期，都由日期决定。缺日期、日期写错或答复早于收到，表三就会算错，所以这些都是错误，表格不会生成。",
+            "Which row an application counts in and whether it was late depend on its dates; a missing or impossible date would make table 3 wrong, so no table is made.",
+            "收到日期: 2025-03-18\n答复日期: 2025-03-10",
+            "收到日期: 2025-03-18\n答复日期: 2025-04-10",
+        ),
+        AnnualLate => (
+            "期限按官方工作日历计算（法定节假日放假、调休上班日照常计算），从收到的次日起算；延期的期限为 40 个工作日；补正的从收到补正材料的次日重新起算。跨春节、国庆的申请最容易算错。年底仍未答复且已过期限的申请也会列出。",
+            "Deadlines use the official calendar (holidays off, 调休 weekend days worked), counted from the day after receipt; 40 working days with an extension; a 补正 restarts the count. Open applications past their deadline at the year's end are listed too.",
+            "收到日期: 2025-09-26，答复日期: 2025-10-31（国庆放假 8 天，期限是 2025-11-03？）",
+            "收到日期: 2025-09-26，答复日期: 2025-10-28（期限 2025-10-31：9 月 28 日、10 月 11 日调休上班计入）",
+        ),
+        AnnualGbk => (
+            "WPS 和 Excel 在中文 Windows 上另存 CSV 默认是 GBK 编码。gongkai 能读（所以这是警告），但其他工具常显示乱码。",
+            "WPS and Excel save CSV as GBK on Chinese Windows. gongkai reads it (a warning), other tools may show mojibake.",
+            "register.csv（GBK）",
+            "register.xlsx，或另存为“CSV UTF-8”",
+        ),
+        AnnualData => (
+            "表二的行政许可、处罚、强制决定数和收费金额，表四的复议、诉讼数字，网站算不出，要从业务系统查到后写在 data.toml 中。每一项都要写，没有就写 0，这样空白不会被当成 0 漏报。",
+            "Table 2's decision counts and fees and table 4's cases come from other systems: write each in data.toml, 0 if none, so a blank is never a silent 0.",
+            "[表二]\n行政许可 = \"126件\"",
+            "[表二]\n行政许可 = 126\n行政处罚 = 58\n行政强制 = 4\n行政事业性收费 = 35.6",
+        ),
+        AnnualIdentity => (
+            "表三表头印着勾稽关系：第一项加第二项之和，等于第三项加第四项之和；表四每组的总计等于前四项之和。测评时常因此扣分。从登记表算出的数字本身满足它；手填的上年结转或总计不满足时报错，表格不生成。",
+            "Table 3 prints its identity (一 + 二 = 三 + 四) in its header and table 4's 总计 are sums; assessments check them. Counted figures satisfy them; typed ones that do not are errors.",
+            "[表三]\n上年结转 = { 自然人 = 3 }   # 登记表中没有这 3 件的办理结果",
+            "把上年收到的 3 件写进登记表（收到日期为上年），删去 [表三]",
+        ),
+        AnnualHandNumber => (
+            "网站能算出的数字（规范性文件件数、新收申请数……）手填了又与算出的不同，多半是手填的错了。表格用算出的数字；正文请用占位符，这样正文和表格总是一致。",
+            "A typed figure the site computes and which differs is most likely wrong; the table uses the computed one. Use placeholders in the text.",
+            "本年度共新收政府信息公开申请42件",
+            "本年度共新收政府信息公开申请{{表三.一.总计}}件",
+        ),
+        AnnualSections => (
+            "年报的一、五、六部分由机关自己写，放在 sections.md 中，每部分一个“## ”标题；二、三、四是表格，由 gongkai 生成。正文中的数字写成占位符，如 {{表三.一.总计}}、{{表二.行政规范性文件.本年制发}}、{{表三.逾期}}。",
+            "Sections 一, 五 and 六 are the office's text in sections.md, one `## ` heading each; 二–四 are generated. Figures are placeholders such as {{表三.一.总计}}.",
+            "## 二、主动公开政府信息情况\n共收到申请{{表三.新收}}件",
+            "## 一、总体情况\n共收到申请{{表三.一.总计}}件",
+        ),
+        AnnualLeak => (
+            "登记表中有申请人的姓名、名称、电话、地址，只能用来计数。年报是公开的，正文中不能出现这些信息。",
+            "The register holds applicants' names and contacts, for counting only; the published report must not contain them.",
+            "张某某申请公开其宅基地审批材料，已予以公开。",
+            "一件关于宅基地审批材料的申请，已予以公开。",
+        ),
         Io => return None,
     })
 }

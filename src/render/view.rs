@@ -18,6 +18,8 @@ pub struct SiteView<'a> {
     pub today: String,
     /// The site has a policy library (`policy/index.html`).
     pub policy: bool,
+    /// The site has annual reports (`annual/index.html`, crate::annual).
+    pub annual: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -160,6 +162,7 @@ impl<'a> SiteView<'a> {
                 .collect(),
             today: crate::dates::format_date(site.today),
             policy: !site.policy.is_empty(),
+            annual: !crate::annual::units(site).is_empty(),
         }
     }
 }
