@@ -207,6 +207,12 @@ codes! {
         "关掉占用端口的程序（可能是另一个 gongkai serve），或换一个端口：gongkai serve --port 9000。", "Stop the program on that port (maybe another gongkai serve) or pick another: gongkai serve --port 9000.";
     WatchFailed = "GK131", "收不到文件变化通知", "File change events are not available",
         "在网络盘、U 盘或 WSL 的 /mnt/c 上请加 --poll：gongkai serve --poll。", "On network drives, USB sticks or WSL's /mnt/c, add --poll: gongkai serve --poll.";
+    Placeholder = "GK170", "模板的提示文字还没有替换", "A template's fill-in note was not replaced",
+        "把“（在此填写…）”这样的提示换成实际内容。", "Replace notes such as （在此填写…） with the actual content.";
+    EmptyTable = "GK171", "表格只有表头，没有内容", "A table has a header and no rows",
+        "在表头下面逐行写上内容，或删掉空表格。", "Add the rows below the header, or delete the empty table.";
+    EmptyContact = "GK172", "监督电话是空的", "The complaints phone is empty",
+        "写上监督举报电话，或删掉这一行沿用 _index.md 中的。", "Write the phone, or delete the line to use the _index.md's.";
 }
 
 impl Code {

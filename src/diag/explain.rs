@@ -550,6 +550,24 @@ fn entry(code: Code) -> Option<Entry> {
             "类别: 红头文件\n有效期: 五年左右",
             "类别: 行政规范性文件\n有效期: 5年",
         ),
+        Placeholder => (
+            "gongkai new 写出的公告在每个标题下有一句括号里的提示（例如“（在此填写审核程序。）”），单位模板里常见的“【请填写…】”也一样。这些提示如果没有替换就发布，群众看到的是一份空公告，所以算作错误。",
+            "gongkai new writes a bracketed note under each heading (e.g. （在此填写审核程序。）), as county Word templates do with 【请填写…】. Published unreplaced, villagers read an empty notice, so it is an error.",
+            "## 审核程序\n\n（在此填写审核程序。）",
+            "## 审核程序\n\n经村民代表会议民主评议、镇人民政府审核，确定以下12户为低保对象。",
+        ),
+        EmptyTable => (
+            "表格只有表头和 | --- | 一行、下面没有内容时，页面上是一个空表格。gongkai new 为名单留下的就是这样一个空表格。",
+            "A table with only its header and `| --- |` line shows as an empty table; gongkai new leaves one for a name list.",
+            "| 序号 | 户主姓名 | 所在村组 | 金额（元） |\n| --- | --- | --- | --- |",
+            "| 序号 | 户主姓名 | 所在村组 | 金额（元） |\n| --- | --- | --- | --- |\n| 1 | 王某某 | 一组 | 650 |",
+        ),
+        EmptyContact => (
+            "监督电话印在公告页面和张贴文件上，群众对公示内容有异议时拨打。gongkai new 写出 监督电话: \"\"，留空就发布，公告上就没有可以打的电话。",
+            "The complaints phone is printed on the page and the board; gongkai new writes 监督电话: \"\" and an empty one leaves villagers no number to call.",
+            "监督电话: \"\"",
+            "监督电话: \"0556-1234567\"",
+        ),
         Io => return None,
     })
 }
