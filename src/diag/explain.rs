@@ -203,8 +203,8 @@ fn entry(code: Code) -> Option<Entry> {
             "| 序号 | 户主姓名 | 所在村组 | 保障人数 |",
         ),
         EmptyExemption => (
-            "隐私豁免用来在有依据时公开个人信息，必须写明理由，并会列入年度报告。",
-            "A privacy exemption needs a written reason; it is listed in the report.",
+            "隐私豁免用来在有依据时公开个人信息，必须写明理由；gongkai report 生成的测评自查报告会列出每一条隐私豁免和它的理由，供县政务公开办复核。",
+            "A privacy exemption needs a written reason; `gongkai report` lists every exemption with its reason for the county to review.",
             "隐私豁免: \"\"",
             "隐私豁免: 村委会主任王海书面同意公开本人手机号码，作为异议受理电话",
         ),
