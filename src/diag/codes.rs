@@ -213,6 +213,8 @@ codes! {
         "在表头下面逐行写上内容，或删掉空表格。", "Add the rows below the header, or delete the empty table.";
     EmptyContact = "GK172", "监督电话是空的", "The complaints phone is empty",
         "写上监督举报电话，或删掉这一行沿用 _index.md 中的。", "Write the phone, or delete the line to use the _index.md's.";
+    BadBoards = "GK173", "张贴村写得不对", "`张贴村` names a board that cannot carry the notice",
+        "张贴村 只写本乡镇 book.toml 中的村（社区），并且只用于乡镇的公告。", "List villages of the notice's township in book.toml, on a township notice only.";
 }
 
 impl Code {

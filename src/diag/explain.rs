@@ -568,6 +568,12 @@ fn entry(code: Code) -> Option<Entry> {
             "监督电话: \"\"",
             "监督电话: \"0556-1234567\"",
         ),
+        BadBoards => (
+            "乡镇的公告默认贴到哪些村的公示栏，由事项的公开渠道决定（渠道有村公示栏、被征收范围内公告栏等）。征地补偿安置方案这样只涉及几个村的公告，用 张贴村 写明张贴在哪些村的公示栏，gongkai board 就把它放进这些村的张贴文件。写的村必须是本乡镇 book.toml 中的村（社区）。",
+            "Which villages' boards carry a township notice follows its item's channels; a notice that concerns a few villages (a land compensation plan) lists them in 张贴村, and gongkai board puts it on those boards. Each must be a village of the township in book.toml.",
+            "张贴村: [河弯村, 柳河村]",
+            "张贴村: [河湾村, 柳河村]",
+        ),
         Io => return None,
     })
 }
