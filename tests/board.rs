@@ -61,9 +61,12 @@ fn the_board_holds_current_notices_of_the_village_and_its_township_board_items()
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(cover_titles(&out), vec![NEW_DEC, TOWN_RELIEF, Q4, TOWN_GUIDE]);
     let text = read(&out);
-    for absent in [Q1, NOV, OLD, WEB_ONLY, TAOYUAN, SHIQIAO] {
+    for absent in [Q1, OLD, WEB_ONLY, TAOYUAN, SHIQIAO] {
         assert!(!text.contains(absent), "{absent} is on the board");
     }
+    // NOV ended 11-19: named in the list of what to take down, nowhere else.
+    assert_eq!(text.matches(NOV).count(), 1, "{NOV} is on the board");
+    assert_eq!(texts(&html(&out), ".board-down tbody td:nth-child(1)"), vec![NOV]);
     // No list of people that is not current reaches the board.
     for name in ["孙长林", "钱玉兰", "周福生", "郑德华", "冯秋月"] {
         assert!(!text.contains(name), "{name} is on the board");
@@ -280,4 +283,138 @@ fn the_bundle_prints_a_cover_then_each_notice_from_a_new_page() {
     .collect();
     want.sort();
     assert_eq!(codes, want);
+}
+
+// ---- issue 18: boards a township notice names, past days, what to take down ----
+
+const ZHENGDI: &str = "青山镇集镇道路改建工程征地补偿安置方案公告";
+
+/// The print fixture with a board case added under 青山镇.
+fn site_with_case(case: &str) -> (tempfile::TempDir, PathBuf) {
+    let (tmp, site) = site();
+    std::fs::copy(
+        fixture("board-cases").join(case),
+        site.join("content/qingshan").join(case),
+    )
+    .unwrap();
+    (tmp, site)
+}
+
+#[test]
+fn a_land_notice_hangs_on_the_boards_it_names_and_only_there() {
+    // Its item's channel is 被征收范围内公告栏: a village board. 张贴村 says which.
+    let (tmp, site) = site_with_case("zhengdi.md");
+    let out = tmp.path().join("board.html");
+    let o = board(&site, &out, &["--village", "341099100201", "--date", DATE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        cover_titles(&out).contains(&ZHENGDI.to_string()),
+        "{:?}",
+        cover_titles(&out)
+    );
+    assert!(texts(&html(&out), ".board-notice h1").contains(&ZHENGDI.to_string()));
+    let o = board(&site, &out, &["--village", "341099100202", "--date", DATE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !cover_titles(&out).contains(&ZHENGDI.to_string()),
+        "{:?}",
+        cover_titles(&out)
+    );
+    // Without 张贴村 the channel alone puts it on every village board of the township.
+    let f = site.join("content/qingshan/zhengdi.md");
+    std::fs::write(&f, read(&f).replace("张贴村: [柳河村]\n", "")).unwrap();
+    let o = board(&site, &out, &["--village", "341099100202", "--date", DATE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        cover_titles(&out).contains(&ZHENGDI.to_string()),
+        "{:?}",
+        cover_titles(&out)
+    );
+    // Never on another township's board.
+    let o = board(&site, &out, &["--village", "341099201201", "--date", DATE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(cover_titles(&out), vec![SHIQIAO]);
+}
+
+#[test]
+fn a_board_village_not_in_the_township_gk173_at_its_line() {
+    // The English alias `boards`, and 桃园村 typed as 桃源村.
+    let (tmp, site) = site_with_case("zhengdi-bad-village.md");
+    let (diags, status) = check_json_at(&site, DATE, &[]);
+    assert_eq!(status, 1);
+    let d = only(&diags, "GK173", "content/qingshan/zhengdi-bad-village.md", 7, None);
+    says(d, &["桃源村", "青山镇"], &["桃园村"]);
+    let out = tmp.path().join("board.html");
+    let o = board(
+        &site,
+        &out,
+        &["--village", "柳河村", "--township", "青山镇", "--date", DATE],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_village_notice_naming_boards_gk173() {
+    let (_tmp, site) = site_with_case("zhengdi-on-village.md");
+    let (diags, status) = check_json_at(&site, DATE, &[]);
+    assert_eq!(status, 1);
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "GK173")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    at(d, "GK173", "content/qingshan/zhengdi-on-village.md", 7, None);
+    says(d, &["乡镇的公告"], &["删掉“张贴村”"]);
+}
+
+#[test]
+fn a_board_for_a_past_day_ignores_later_notices() {
+    // 2026-03-10: the first-quarter list (03-04 to 03-13) was up; every later notice of the
+    // site (other townships' too) is simply not on that day's board.
+    let (tmp, site) = site();
+    let out = tmp.path().join("board.html");
+    let o = board(&site, &out, &["--village", "341099100201", "--date", "2026-03-10"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(cover_titles(&out), vec![Q1]);
+    assert!(!stderr(&o).contains("GK041"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("之后发布，不在这一天的公示栏上"), "{}", stderr(&o));
+    // `check` for that day still says they are in the future: the board alone ignores them.
+    let (diags, _) = check_json_at(&site, "2026-03-10", &[]);
+    assert!(diags.iter().any(|d| d["code"] == "GK041"));
+}
+
+#[test]
+fn the_board_lists_what_to_take_down() {
+    let (tmp, site) = site();
+    let out = tmp.path().join("board.html");
+    // 11-28: the November list ended 11-19 (within the 30 days before); the first-quarter
+    // list (03-13) and the flood notice (up to 10-15) came down long ago.
+    let o = board(&site, &out, &["--village", "341099100201", "--date", DATE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = html(&out);
+    assert_eq!(texts(&doc, ".board-down tbody td:nth-child(1)"), vec![NOV]);
+    assert_eq!(
+        texts(&doc, ".board-down tbody td:nth-child(3)"),
+        vec!["2026年11月19日（公示期满）"]
+    );
+    assert!(stderr(&o).contains("撤下 1 份"), "{}", stderr(&o));
+    // Not also on the board, and its list of people is not printed.
+    assert!(!cover_titles(&out).contains(&NOV.to_string()));
+    // 12-05: the fourth-quarter list (12-02) is due; --days 10 keeps only what ended since 11-25.
+    let o = board(
+        &site,
+        &out,
+        &["--village", "341099100201", "--date", "2026-12-05", "--days", "10"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = html(&out);
+    assert_eq!(texts(&doc, ".board-down tbody td:nth-child(1)"), vec![Q4, TOWN_GUIDE]);
+    // Nothing due: the cover says so.
+    let o = board(&site, &out, &["--village", "341099100202", "--date", "2026-03-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        texts(&html(&out), ".board-cover .empty")
+            .iter()
+            .any(|t| t.contains("不需要撤下"))
+    );
 }

@@ -206,6 +206,19 @@ fn new_writes_a_notice_that_passes_check_and_never_overwrites() {
     assert!(text.contains("事项: 社会救助/最低生活保障/审核信息"));
     assert!(text.contains("## 初审对象名单及相关信息"));
     assert!(text.contains("公示期: 2026-11-24 至 2026-12-03"), "{text}");
+    // Untouched, its leftovers are errors (issue 18): the lead, the empty list, the phone.
+    let (errors, _) = check_errors(&site);
+    let mut got: Vec<&str> = errors.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    got.sort();
+    assert_eq!(got, ["GK170", "GK171", "GK172"], "{errors:#?}");
+    let filled = text
+        .replace("（在此写公告导语。）", "经民主评议，现将审核对象公示如下。")
+        .replace(
+            "| --- | --- | --- | --- |\n",
+            "| --- | --- | --- | --- |\n| 1 | 王建国 | 桃园村1组 | 635 |\n",
+        )
+        .replace("监督电话: \"\"", "监督电话: \"0556-1234567\"");
+    std::fs::write(&path, filled).unwrap();
     let (errors, _) = check_errors(&site);
     assert!(errors.is_empty(), "{errors:#?}");
     let before = read(&path);

@@ -613,3 +613,55 @@ fn every_problem_of_a_run_is_reported() {
     assert_eq!(got, want, "{diags:#?}");
     assert_eq!(status, 1);
 }
+
+// ---- one finding, one fix (issue 18) ----
+
+#[test]
+fn unmasked_ids_in_an_id_column_are_one_gk054_not_gk050_per_cell() {
+    // The ID column is to be removed, so masking its cells (GK050's fix) would be wasted
+    // work: one GK054 counts them. A number outside the column keeps its own finding.
+    let (_t, root, diags, status) = check_case("people-column-raw", LIUHE);
+    let file = rel(LIUHE, "people-column-raw");
+    assert_eq!(codes(&diags), ["GK054", "GK052"], "{diags:#?}");
+    at(&diags[0], "GK054", &file, 13, Some(15));
+    says(
+        &diags[0],
+        &["身份证号", "2 个未遮蔽的号码", "第 15 行起"],
+        &["删除“身份证号”这一列"],
+    );
+    assert!(
+        !diags[0]["hint"].as_str().unwrap().contains("遮蔽形式"),
+        "{:#?}",
+        diags[0]
+    );
+    at(&diags[1], "GK052", &file, 19, None);
+    says(&diags[1], &["138****5678"], &["138****5678"]);
+    assert_eq!(status, 1);
+    // No output, and no number in the messages either.
+    let text = serde_json::to_string(&diags).unwrap();
+    assert!(!text.contains("341099196503120425") && !text.contains("13812345678"));
+    build_refused(&root);
+    let (en, _) = check_json_at(&root, DATE, &["--lang", "en"]);
+    says(
+        &en[0],
+        &["2 unmasked numbers", "line 15"],
+        &["Remove the `身份证号` column"],
+    );
+}
+
+#[test]
+fn unmasked_ids_in_a_data_files_id_column_are_one_gk054() {
+    let (_t, root) = site_with(&[
+        ("data-column-raw.md", "content/qingshan/liuhe/data-column-raw.md"),
+        ("data-column-raw.csv", "content/qingshan/liuhe/名单-原表.csv"),
+    ]);
+    let (diags, _) = check_json(&root);
+    let csv = "content/qingshan/liuhe/名单-原表.csv";
+    assert_eq!(codes(&diags), ["GK054", "GK050"], "{diags:#?}");
+    at(&diags[0], "GK054", csv, 1, Some(9));
+    says(&diags[0], &["身份证号码", "2 个未遮蔽的号码", "第 2 行起"], &["删除"]);
+    // 备注 may stay, so its number is masked there; the ID column goes with its two.
+    at(&diags[1], "GK050", csv, 3, None);
+    says(&diags[1], &["备注"], &["341099********1214"]);
+    build_refused(&root);
+}

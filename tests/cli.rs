@@ -175,3 +175,80 @@ fn clap_errors_are_in_chinese_by_default_and_in_english_with_lang_en() {
         assert!(!stdout(&o).is_empty(), "{a}");
     }
 }
+
+/// Every `gongkai SUB …` a text names must be a command the binary has, with the flags it
+/// names: `SUB --help` succeeds and lists each `--flag`.
+#[track_caller]
+fn names_real_commands(text: &str, what: &str) {
+    for (i, _) in text.match_indices("gongkai ") {
+        let rest = &text[i + "gongkai ".len()..];
+        let words: Vec<&str> = rest
+            .split(|c: char| c.is_whitespace() || "，。；）)“”`'\"".contains(c))
+            .take_while(|w| !w.is_empty())
+            .collect();
+        // `catalog import`: the command path is the leading lower-case words.
+        let path: Vec<&str> = words
+            .iter()
+            .copied()
+            .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !w.starts_with('-'))
+            .take(2)
+            .collect();
+        if path.is_empty() {
+            continue;
+        }
+        let sub = path.join(" ");
+        let mut args = path.clone();
+        args.push("--help");
+        let o = run(&args);
+        assert!(
+            o.status.success(),
+            "{what}: `gongkai {sub}` is no command: {}",
+            stderr(&o)
+        );
+        let help = stdout(&o);
+        for flag in words.iter().filter(|w| w.starts_with("--")) {
+            let flag = flag.split('=').next().unwrap();
+            assert!(help.contains(flag), "{what}: `gongkai {sub}` has no {flag}");
+        }
+    }
+}
+
+#[test]
+fn explanations_that_point_at_a_report_name_the_command_that_makes_it() {
+    // Issue 18: a hint that says "listed in the report" must say which command writes it.
+    for code in gongkai::diag::Code::ALL {
+        for lang in ["zh", "en"] {
+            let o = run(&["explain", code.as_str(), "--lang", lang]);
+            let text = stdout(&o);
+            // English prose says "gongkai reads …"; the Chinese text names commands only.
+            if lang == "zh" {
+                names_real_commands(&text, code.as_str());
+            }
+            let own = matches!(code.as_str(), "GK101" | "GK102" | "GK103" | "GK104" | "GK105");
+            let says_report = text
+                .match_indices(" report")
+                .any(|(i, m)| !text[i + m.len()..].starts_with(|c: char| c.is_ascii_alphabetic()));
+            if (text.contains("报告") || says_report) && !own {
+                assert!(
+                    text.contains("gongkai report"),
+                    "{} ({lang}) names a report without its command:\n{text}",
+                    code.as_str()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_late_hint_names_gongkai_report() {
+    let (_t, root) = site_with(&[("late.md", "content/qingshan/late.md")]);
+    for lang in ["zh", "en"] {
+        let (diags, _) = check_json_at(&root, DATE, &["--lang", lang]);
+        let d = diags.iter().find(|d| d["code"] == "GK040").expect("GK040");
+        let hint = d["hint"].as_str().unwrap();
+        assert!(hint.contains("gongkai report") && hint.contains("逾期公开"), "{hint}");
+        if lang == "zh" {
+            names_real_commands(hint, "GK040");
+        }
+    }
+}

@@ -211,12 +211,25 @@ fn new_with_data_writes_the_notice_and_its_masked_list() {
         s(&root),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let dir = root.join("content/qingshan/social-assistance");
-    let notice = read(&dir.join("桃园村低保审核公示.md"));
+    // Written where the site keeps 桃园村's notices (`gongkai new` follows the site's folders).
+    let path = std::path::PathBuf::from(stdout(&o).lines().next().unwrap().trim());
+    assert_eq!(path.file_name().unwrap(), "桃园村低保审核公示.md");
+    let dir = path.parent().unwrap().to_path_buf();
+    let notice = read(&path);
     assert!(notice.contains("\n数据: 桃园村低保审核公示.csv\n"), "{notice}");
     let rows = csv_rows(&dir.join("桃园村低保审核公示.csv"));
     assert_eq!(rows[1][1], "张德华");
 
+    // Left as written, the template's lead and empty 监督电话 are errors (GK170, GK172); the
+    // list itself needs nothing more.
+    let (errors, _) = check_errors(&root);
+    let mut got: Vec<&str> = errors.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    got.sort();
+    assert_eq!(got, ["GK170", "GK172"], "{errors:#?}");
+    let filled = notice
+        .replace("（在此写公告导语。）", "经民主评议，现将桃园村低保审核对象公示如下。")
+        .replace("监督电话: \"\"", "监督电话: \"0556-1234567\"");
+    std::fs::write(&path, filled).unwrap();
     let (errors, _) = check_errors(&root);
     assert!(errors.is_empty(), "{errors:#?}");
     let out = root.parent().unwrap().join("out");

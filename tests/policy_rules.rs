@@ -488,7 +488,21 @@ fn new_policy_templates_check_names_only_their_blanks() {
             assert_eq!(rel, format!("{dir}/{folder}/{title}.md"));
             let text = read(&path);
             assert!(text.contains(&format!("种类: {kind}")) && text.contains("# "), "{text}");
-            let (diags, _) = found(&root, "2026-11-20");
+            let (all, _) = found(&root, "2026-11-20");
+            // The template's bracketed notes are GK170, one at each note's line (issue 18).
+            let notes: Vec<u64> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.contains("（在此"))
+                .map(|(i, _)| i as u64 + 1)
+                .collect();
+            let got170: Vec<u64> = all
+                .iter()
+                .filter(|d| d["code"] == "GK170")
+                .map(|d| d["line"].as_u64().unwrap())
+                .collect();
+            assert_eq!(got170, notes, "{kind}: {all:#?}");
+            let diags: Vec<serde_json::Value> = all.into_iter().filter(|d| d["code"] != "GK170").collect();
             let got: Vec<_> = diags
                 .iter()
                 .map(|d| (d["code"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))

@@ -39,7 +39,12 @@ pub fn run(root: &Path, a: BoardArgs, lang: Lang) -> i32 {
     };
     let mut diags = Diagnostics::new();
     let site = crate::pipeline::check(root, today, &mut diags);
-    let list = diags.sorted();
+    // A notice published after the board's day is not on that day's board: no error, so a
+    // board for a past day can be printed from today's site (issue 18).
+    let (later, list): (Vec<_>, Vec<_>) = diags
+        .sorted()
+        .into_iter()
+        .partition(|d| d.code == crate::diag::Code::FutureDate);
     let code = exit_for(&list);
     report(list, Format::Human, lang);
     let Some(site) = site.filter(|_| code == super::SUCCESS) else {
@@ -62,8 +67,9 @@ pub fn run(root: &Path, a: BoardArgs, lang: Lang) -> i32 {
         }
     };
     let entries = crate::board::select(&site, t, v, today, a.days);
+    let down = crate::board::take_down(&site, t, v, today, a.days);
     let mut diags = Diagnostics::new();
-    let Some(html) = crate::render::board::render(&site, t, v, &entries, a.days, &mut diags) else {
+    let Some(html) = crate::render::board::render(&site, t, v, &entries, &down, a.days, &mut diags) else {
         report(diags.sorted(), Format::Human, lang);
         return super::SITE_ERRORS;
     };
@@ -95,19 +101,26 @@ pub fn run(root: &Path, a: BoardArgs, lang: Lang) -> i32 {
         return super::USAGE;
     }
     outln!("{}", path.display());
+    let (n, k, d) = (entries.len(), down.len(), crate::dates::format_date(today));
     say(
         lang,
         format!(
-            "已生成{}公示栏张贴文件：{} 份公告。用浏览器打开后打印（A4）。",
-            village.name,
-            entries.len()
+            "已生成{}公示栏张贴文件：张贴 {n} 份公告，撤下 {k} 份（清单在第一页）。用浏览器打开后打印（A4，关闭“页眉和页脚”）。",
+            village.name
         ),
         format!(
-            "wrote the board of {}: {} notices. Open it in a browser and print on A4.",
-            village.slug,
-            entries.len()
+            "wrote the board of {}: {n} notices to post, {k} to take down (listed on the first page). Open it in a browser and print on A4 with headers and footers off.",
+            village.slug
         ),
     );
+    if !later.is_empty() {
+        let m = later.len();
+        say(
+            lang,
+            format!("另有 {m} 份公告在 {d} 之后发布，不在这一天的公示栏上。"),
+            format!("{m} notices published after {d} are not on that day's board."),
+        );
+    }
     super::SUCCESS
 }
 

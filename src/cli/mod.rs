@@ -8,6 +8,7 @@ mod catalog;
 mod catalog_import;
 mod explain;
 mod init;
+mod layout;
 mod mask;
 mod new;
 mod new_policy;

@@ -133,7 +133,7 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
             item.level2
         )
     });
-    let dir = root.join("content").join(&town.slug).join(&domain.slug);
+    let dir = super::layout::notice_dir(root, &cats, domain, town, village);
     let file_name: String = title
         .chars()
         .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })

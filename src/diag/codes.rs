@@ -227,6 +227,14 @@ codes! {
         "sections.md 写三节：## 一、总体情况、## 五、存在的主要问题及改进情况、## 六、其他需要报告的事项；占位符的名称见 docs/annual.md。", "sections.md has three sections (一, 五, 六); placeholder names are in docs/annual.md.";
     AnnualLeak = "GK199", "年报中出现了申请人的信息", "The report contains an applicant's details",
         "登记表只用来计数，年报不得出现申请人的姓名、名称、电话、地址：从正文中删去。", "The register is for counting only: remove applicants' names and contacts from the text.";
+    Placeholder = "GK170", "模板的提示文字还没有替换", "A template's fill-in note was not replaced",
+        "把“（在此填写…）”这样的提示换成实际内容。", "Replace notes such as （在此填写…） with the actual content.";
+    EmptyTable = "GK171", "表格只有表头，没有内容", "A table has a header and no rows",
+        "在表头下面逐行写上内容，或删掉空表格。", "Add the rows below the header, or delete the empty table.";
+    EmptyContact = "GK172", "监督电话是空的", "The complaints phone is empty",
+        "写上监督举报电话，或删掉这一行沿用 _index.md 中的。", "Write the phone, or delete the line to use the _index.md's.";
+    BadBoards = "GK173", "张贴村写得不对", "`张贴村` names a board that cannot carry the notice",
+        "张贴村 只写本乡镇 book.toml 中的村（社区），并且只用于乡镇的公告。", "List villages of the notice's township in book.toml, on a township notice only.";
 }
 
 impl Code {

@@ -71,8 +71,8 @@ fn entry(code: Code) -> Option<Entry> {
             "标题: 柳河村低保审核公示",
         ),
         UnknownKey => (
-            "信息头可用的键是：标题、事项、乡镇、村、发布主体、形成日期、发布日期、公示期、监督电话、附件、数据、隐私豁免、关键词，以及本事项的要素名称（可以写成键）。写错的键会被忽略，所以报错。_index.md 中只有 乡镇、村、事项、发布主体、监督电话 会传给下级公告。",
-            "Known keys: 标题 事项 乡镇 村 发布主体 形成日期 发布日期 公示期 监督电话 附件 数据 隐私豁免 关键词, and the item's element names. In an _index.md only 乡镇 村 事项 发布主体 监督电话 cascade.",
+            "信息头可用的键是：标题、事项、乡镇、村、发布主体、形成日期、发布日期、公示期、监督电话、附件、数据、隐私豁免、关键词、张贴村，以及本事项的要素名称（可以写成键）。写错的键会被忽略，所以报错。_index.md 中只有 乡镇、村、事项、发布主体、监督电话 会传给下级公告。",
+            "Known keys: 标题 事项 乡镇 村 发布主体 形成日期 发布日期 公示期 监督电话 附件 数据 隐私豁免 关键词 张贴村, and the item's element names. In an _index.md only 乡镇 村 事项 发布主体 监督电话 cascade.",
             "发布时间: 2026-11-18",
             "发布日期: 2026-11-18",
         ),
@@ -203,8 +203,8 @@ fn entry(code: Code) -> Option<Entry> {
             "| 序号 | 户主姓名 | 所在村组 | 保障人数 |",
         ),
         EmptyExemption => (
-            "隐私豁免用来在有依据时公开个人信息，必须写明理由，并会列入年度报告。",
-            "A privacy exemption needs a written reason; it is listed in the report.",
+            "隐私豁免用来在有依据时公开个人信息，必须写明理由；gongkai report 生成的测评自查报告会列出每一条隐私豁免和它的理由，供县政务公开办复核。",
+            "A privacy exemption needs a written reason; `gongkai report` lists every exemption with its reason for the county to review.",
             "隐私豁免: \"\"",
             "隐私豁免: 村委会主任王海书面同意公开本人手机号码，作为异议受理电话",
         ),
@@ -609,6 +609,30 @@ fn entry(code: Code) -> Option<Entry> {
             "The register holds applicants' names and contacts, for counting only; the published report must not contain them.",
             "张某某申请公开其宅基地审批材料，已予以公开。",
             "一件关于宅基地审批材料的申请，已予以公开。",
+        ),
+        Placeholder => (
+            "gongkai new 写出的公告在每个标题下有一句括号里的提示（例如“（在此填写审核程序。）”），单位模板里常见的“【请填写…】”也一样。这些提示如果没有替换就发布，群众看到的是一份空公告，所以算作错误。",
+            "gongkai new writes a bracketed note under each heading (e.g. （在此填写审核程序。）), as county Word templates do with 【请填写…】. Published unreplaced, villagers read an empty notice, so it is an error.",
+            "## 审核程序\n\n（在此填写审核程序。）",
+            "## 审核程序\n\n经村民代表会议民主评议、镇人民政府审核，确定以下12户为低保对象。",
+        ),
+        EmptyTable => (
+            "表格只有表头和 | --- | 一行、下面没有内容时，页面上是一个空表格。gongkai new 为名单留下的就是这样一个空表格。",
+            "A table with only its header and `| --- |` line shows as an empty table; gongkai new leaves one for a name list.",
+            "| 序号 | 户主姓名 | 所在村组 | 金额（元） |\n| --- | --- | --- | --- |",
+            "| 序号 | 户主姓名 | 所在村组 | 金额（元） |\n| --- | --- | --- | --- |\n| 1 | 王某某 | 一组 | 650 |",
+        ),
+        EmptyContact => (
+            "监督电话印在公告页面和张贴文件上，群众对公示内容有异议时拨打。gongkai new 写出 监督电话: \"\"，留空就发布，公告上就没有可以打的电话。",
+            "The complaints phone is printed on the page and the board; gongkai new writes 监督电话: \"\" and an empty one leaves villagers no number to call.",
+            "监督电话: \"\"",
+            "监督电话: \"0556-1234567\"",
+        ),
+        BadBoards => (
+            "乡镇的公告默认贴到哪些村的公示栏，由事项的公开渠道决定（渠道有村公示栏、被征收范围内公告栏等）。征地补偿安置方案这样只涉及几个村的公告，用 张贴村 写明张贴在哪些村的公示栏，gongkai board 就把它放进这些村的张贴文件。写的村必须是本乡镇 book.toml 中的村（社区）。",
+            "Which villages' boards carry a township notice follows its item's channels; a notice that concerns a few villages (a land compensation plan) lists them in 张贴村, and gongkai board puts it on those boards. Each must be a village of the township in book.toml.",
+            "张贴村: [河弯村, 柳河村]",
+            "张贴村: [河湾村, 柳河村]",
         ),
         Io => return None,
     })

@@ -27,9 +27,37 @@ pub struct TableFacts {
     pub section: Option<String>,
 }
 
+/// A line that a clerk meant as a `##` heading but Markdown does not read as one: the rules
+/// name the real mistake when a required element is then missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lookalike {
+    /// `##初审`: no space after the `#`s, so it is a paragraph.
+    NoSpace(u8),
+    /// `**初审意见**` alone on a line: bold text, not a heading.
+    Bold,
+    /// `### 初审`: a heading, but not of level 2 (the number of `#`).
+    Level(u8),
+}
+
+#[derive(Clone, Debug)]
+pub struct NearHeading {
+    pub text: String,
+    pub pos: Pos,
+    pub kind: Lookalike,
+}
+
+/// Text a template left to be replaced: `（在此填写审核程序。）`.
+#[derive(Clone, Debug)]
+pub struct Placeholder {
+    pub text: String,
+    pub pos: Pos,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct BodyFacts {
     pub headings: Vec<Heading>,
+    pub near_headings: Vec<NearHeading>,
+    pub placeholders: Vec<Placeholder>,
     pub links: Vec<(String, Pos)>,
     pub tables: Vec<TableFacts>,
     pub text: String,
@@ -51,8 +79,20 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
     let mut row: Vec<String> = Vec::new();
     // The text's length just after the space a soft line break wrote.
     let mut soft_at: Option<usize> = None;
+    // The paragraph being read: its start offset, and whether it is one bold span only.
+    let mut para: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if let (Event::Text(t) | Event::Code(t), Some((_, p))) = (&event, para.as_mut()) {
+            p.push_str(t);
+        }
         match event {
+            Event::Start(Tag::Paragraph) => para = Some((range.start, String::new())),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((start, text)) = para.take() {
+                    paragraph(&mut f, &body[start..range.end], &text, pos_at(start));
+                }
+                f.text.push('\n');
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((
                     Heading {
@@ -62,14 +102,23 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                     level == HeadingLevel::H2,
                 ));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((h, true)) = heading.take() {
-                    section = Some(h.text.trim().to_string());
-                    f.headings.push(Heading {
+            Event::End(TagEnd::Heading(level)) => {
+                match heading.take() {
+                    Some((h, true)) => {
+                        section = Some(h.text.trim().to_string());
+                        f.headings.push(Heading {
+                            text: h.text.trim().to_string(),
+                            pos: h.pos,
+                        });
+                    }
+                    Some((h, false)) => f.near_headings.push(NearHeading {
                         text: h.text.trim().to_string(),
                         pos: h.pos,
-                    });
+                        kind: Lookalike::Level(level as u8),
+                    }),
+                    None => {}
                 }
+                placeholders(&mut f, &body[range.clone()], pos_at(range.start));
                 f.text.push('\n');
             }
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
@@ -85,6 +134,7 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
             Event::End(TagEnd::Table) => f.tables.extend(table.take()),
             Event::Start(Tag::TableCell) => cell = Some(String::new()),
             Event::End(TagEnd::TableCell) => {
+                placeholders(&mut f, &body[range.clone()], pos_at(range.start));
                 row.push(cell.take().unwrap_or_default().trim().to_string());
                 f.text.push(' ');
             }
@@ -123,13 +173,108 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                 soft_at = Some(f.text.len());
             }
             Event::HardBreak => f.text.push(' '),
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => f.text.push('\n'),
+            Event::End(TagEnd::Item) => f.text.push('\n'),
             _ => {}
         }
     }
     // Kept for the whole build (search, checks): give back what growing the string reserved.
     f.text.shrink_to_fit();
     f
+}
+
+/// What a paragraph (`raw` as written, `text` as read) may be besides text: a heading that
+/// Markdown did not take for one, or a template's placeholder.
+fn paragraph(f: &mut BodyFacts, raw: &str, text: &str, pos: Pos) {
+    placeholders(f, raw, pos);
+    let raw = raw.trim();
+    let first = raw.lines().next().unwrap_or_default();
+    let hashes = first.len() - first.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) {
+        let rest = first[hashes..].trim();
+        if !rest.is_empty() {
+            f.near_headings.push(NearHeading {
+                text: rest.to_string(),
+                pos,
+                kind: Lookalike::NoSpace(hashes as u8),
+            });
+        }
+        return;
+    }
+    if raw.contains('\n') {
+        return;
+    }
+    for mark in ["**", "__"] {
+        if let Some(inner) = raw.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
+            // One bold span, nothing around it (`**a** and **b**` is no heading).
+            if !inner.contains(mark) && !inner.trim().is_empty() {
+                f.near_headings.push(NearHeading {
+                    text: text.trim().to_string(),
+                    pos,
+                    kind: Lookalike::Bold,
+                });
+            }
+        }
+    }
+}
+
+/// The words that open a template's fill-in text: `在此填写…`, `请在此…`, `此处填写…`, `请填写…`,
+/// `请改为…`. An instruction verb must follow 在此/此处, so `（在此之前已享受…的除外）` is text.
+const FILL_IN: [&str; 14] = [
+    "在此填",
+    "在此写",
+    "在此粘贴",
+    "在此输入",
+    "在此补充",
+    "在此注明",
+    "在此列出",
+    "请在此",
+    "此处填",
+    "此处写",
+    "请填写",
+    "请输入",
+    "请改为",
+    "待填写",
+];
+
+/// Every bracketed fill-in note in `raw`, with its byte offset: `（在此填写审核程序。）`,
+/// `(在此…)`, `【请填写…】`, `[此处填写…]`. Whatever template wrote it (`gongkai new`, a
+/// county's Word template pasted in), the clerk has not replaced it.
+pub fn fill_in_notes(raw: &str) -> Vec<(usize, String)> {
+    const PAIRS: [(char, char); 4] = [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')];
+    let mut out = Vec::new();
+    for (i, c) in raw.char_indices() {
+        let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) else {
+            continue;
+        };
+        let inner = raw[i + c.len_utf8()..].trim_start_matches([' ', '　', '*', '_']);
+        if !FILL_IN.iter().any(|w| inner.starts_with(w)) {
+            continue;
+        }
+        let end = inner
+            .find(close)
+            .unwrap_or(inner.len())
+            .min(inner.find('\n').unwrap_or(inner.len()));
+        out.push((i, format!("{c}{}{close}", inner[..end].trim_end())));
+    }
+    out
+}
+
+/// The fill-in notes of `raw` (a paragraph, heading or table cell as written, starting at `pos`).
+fn placeholders(f: &mut BodyFacts, raw: &str, pos: Pos) {
+    let notes = fill_in_notes(raw);
+    if notes.is_empty() {
+        return;
+    }
+    let lines = crate::util::text::LineIndex::new(raw);
+    for (i, text) in notes {
+        let (line, col) = lines.line_col(i);
+        let pos = if line == 1 {
+            Pos::new(pos.line, pos.column + col - 1)
+        } else {
+            Pos::new(pos.line + line - 1, col)
+        };
+        f.placeholders.push(Placeholder { text, pos });
+    }
 }
 
 /// Han characters, the ones a soft line break may split (same ranges as the search tokenizer).
@@ -167,5 +312,31 @@ mod tests {
         assert_eq!(f.tables[0].rows, 1);
         assert_eq!(f.tables[0].section.as_deref(), Some("审核对象名单"));
         assert!(f.text.contains("王某"));
+    }
+
+    #[test]
+    fn fill_in_notes_and_heading_lookalikes() {
+        let body = "（在此写公告导语。）\n\n##初审\n\n**审核程序**\n\n### 公示时间\n\n**加粗**的一句话。\n\n| a | b |\n| --- | --- |\n| 1 | 【请填写金额】 |\n\n（在此之前已享受的除外）\n";
+        let f = scan(body, 10);
+        let notes: Vec<(&str, usize, usize)> = f
+            .placeholders
+            .iter()
+            .map(|p| (p.text.as_str(), p.pos.line, p.pos.column))
+            .collect();
+        assert_eq!(notes, [("（在此写公告导语。）", 10, 1), ("【请填写金额】", 22, 7)]);
+        let near: Vec<(&str, &Lookalike, usize)> = f
+            .near_headings
+            .iter()
+            .map(|h| (h.text.as_str(), &h.kind, h.pos.line))
+            .collect();
+        assert_eq!(
+            near,
+            [
+                ("初审", &Lookalike::NoSpace(2), 12),
+                ("审核程序", &Lookalike::Bold, 14),
+                ("公示时间", &Lookalike::Level(3), 16)
+            ]
+        );
+        assert!(f.headings.is_empty());
     }
 }

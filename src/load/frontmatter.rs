@@ -41,6 +41,8 @@ pub struct FrontMatter {
     pub data: Option<Field<String>>,
     pub privacy_exemption: Option<Field<String>>,
     pub keywords: Vec<Field<String>>,
+    /// `张贴村`: the villages whose boards carry a township notice (`crate::board`).
+    pub boards: Vec<Field<String>>,
     /// Keys not in the table above, with a text form of their value.
     pub other: Vec<(Field<String>, Field<String>)>,
     /// Every known key written, canonical, even where its value was unusable: a key that is
@@ -66,6 +68,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("数据", "data"),
     ("隐私豁免", "privacy_exemption"),
     ("关键词", "keywords"),
+    ("张贴村", "boards"),
 ];
 
 /// The keys an `_index.md` may give to the notices below it.
@@ -159,6 +162,7 @@ pub fn read(root: &Spanned<Node>, first_line: usize, file: &str, src: &str, diag
             Some("隐私豁免") => fm.privacy_exemption = r.text(v, "隐私豁免"),
             Some("附件") => fm.attachments = r.list(v, "附件"),
             Some("关键词") => fm.keywords = r.list(v, "关键词"),
+            Some("张贴村") => fm.boards = r.list(v, "张贴村"),
             Some("公示期") => fm.notice_period = r.period(v),
             _ => fm.other.push((
                 Field {

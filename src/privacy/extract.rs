@@ -76,7 +76,7 @@ pub fn extract(path: &Path) -> Extracted {
     extract_bytes(&ext, &bytes, path)
 }
 
-fn extract_bytes(ext: &str, bytes: &[u8], path: &Path) -> Extracted {
+pub fn extract_bytes(ext: &str, bytes: &[u8], path: &Path) -> Extracted {
     match ext {
         "csv" | "tsv" => csv_cells(bytes, if ext == "tsv" { b'\t' } else { b',' }),
         "txt" | "md" | "html" | "htm" | "xml" | "json" | "svg" => Extracted::Text(decode(bytes)),

@@ -24,6 +24,17 @@ struct BoardView<'a> {
     days: u32,
 }
 
+/// A notice to take down: what identifies the sheet on the board.
+#[derive(Serialize)]
+struct DownView<'a> {
+    title: &'a str,
+    publisher: &'a str,
+    /// Its last day on the board, `YYYY-MM-DD`.
+    until: String,
+    /// Whether `until` is the end of its 公示期 (else publish date + `days`).
+    period: bool,
+}
+
 #[derive(Serialize)]
 struct EntryView<'a> {
     /// 1-based: the number printed on the cover and on every page of the notice.
@@ -39,6 +50,7 @@ pub fn render(
     township: usize,
     village: usize,
     entries: &[Entry],
+    down: &[Entry],
     days: u32,
     diags: &mut Diagnostics,
 ) -> Option<String> {
@@ -92,6 +104,19 @@ pub fn render(
         },
     );
     ctx.insert("entries", &views);
+    let down: Vec<DownView> = down
+        .iter()
+        .map(|e| {
+            let n = &site.notices[e.notice];
+            DownView {
+                title: &n.title,
+                publisher: &n.publisher,
+                until: crate::dates::format_date(e.until),
+                period: n.period.is_some(),
+            }
+        })
+        .collect();
+    ctx.insert("down", &down);
     let css = theme
         .statics
         .get("style.css")

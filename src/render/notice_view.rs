@@ -16,6 +16,24 @@ use std::path::{Component, Path, PathBuf};
 pub struct FileLink {
     pub name: String,
     pub url: String,
+    /// The clerk's own file name (`低保名单.csv`), for the link's `download` attribute: the
+    /// published path is ASCII (`…-data.csv`), and a static host sends no
+    /// `Content-Disposition` to name the saved file.
+    pub download: String,
+}
+
+impl FileLink {
+    fn of(a: &crate::resolve::Attachment, url: String) -> FileLink {
+        let download = Path::new(a.name.trim())
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| a.name.clone());
+        FileLink {
+            name: a.name.clone(),
+            url,
+            download,
+        }
+    }
 }
 
 /// Everything `_notice.html` shows. URLs are complete (relative to the page, or absolute on
@@ -240,18 +258,12 @@ pub fn build<'a>(
         body,
         table: site.tables[i].as_ref().filter(|_| !withdrawn),
         // The download of a withdrawn list goes with its table.
-        data_file: n.data.as_ref().filter(|_| !withdrawn).map(|d| FileLink {
-            name: d.name.clone(),
-            url: url(&d.url),
-        }),
-        attachments: n
-            .attachments
-            .iter()
-            .map(|a| FileLink {
-                name: a.name.clone(),
-                url: url(&a.url),
-            })
-            .collect(),
+        data_file: n
+            .data
+            .as_ref()
+            .filter(|_| !withdrawn)
+            .map(|d| FileLink::of(d, url(&d.url))),
+        attachments: n.attachments.iter().map(|a| FileLink::of(a, url(&a.url))).collect(),
         qr: if online_url.is_empty() {
             String::new()
         } else {

@@ -65,6 +65,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ),
     ("隐私豁免", &["豁免", "隐私豁免理由", "豁免理由", "隐私"]),
     ("关键词", &["关键字", "主题词", "标签"]),
+    ("张贴村", &["张贴范围", "张贴村庄", "公示村", "发往村", "张贴村居"]),
 ];
 
 /// The key of SPEC 3.2 (or element name) that `written` most likely meant.
@@ -97,8 +98,8 @@ pub(super) fn unknown_key(s: &Source, key: &Field<String>, value: &Field<String>
             value.value
         ),
         None => tr!(
-            "可用的键：标题、事项、乡镇、村、发布主体、形成日期、发布日期、公示期、监督电话、附件、数据、隐私豁免、关键词，或本事项的要素名称。",
-            "Known keys: 标题 事项 乡镇 村 发布主体 形成日期 发布日期 公示期 监督电话 附件 数据 隐私豁免 关键词, or an element of the item."
+            "可用的键：标题、事项、乡镇、村、发布主体、形成日期、发布日期、公示期、监督电话、附件、数据、隐私豁免、关键词、张贴村，或本事项的要素名称。",
+            "Known keys: 标题 事项 乡镇 村 发布主体 形成日期 发布日期 公示期 监督电话 附件 数据 隐私豁免 关键词 张贴村, or an element of the item."
         ),
     };
     Diagnostic::error(

@@ -170,6 +170,7 @@ impl Resolver<'_> {
         let published = fm.published.as_ref().and_then(|f| self.date(f, "发布日期"));
         let period = fm.notice_period.as_ref().and_then(|f| self.period(f));
         let (township, village) = place?;
+        let boards = self.boards(fm, township, village);
         let (title, item, formed, published) = (fm.title.clone()?, item?, formed?, published?);
         let t = &self.config.townships[township];
         let domain = self.catalogs.domain(item);
@@ -222,6 +223,7 @@ impl Resolver<'_> {
             exemption: fm.privacy_exemption.as_ref().map(|e| e.value.clone()),
             exemption_pos: fm.privacy_exemption.as_ref().map(|e| e.pos).unwrap_or_default(),
             keywords: fm.keywords.iter().map(|k| k.value.clone()).collect(),
+            boards,
             fm_elements,
             url,
         })
@@ -291,6 +293,66 @@ impl Resolver<'_> {
                 None
             }
         }
+    }
+
+    /// `张贴村`: each name must be a village of the notice's township, and only a township
+    /// notice names other boards (a village's notice hangs on its own). Bad names are GK173
+    /// at their line and left out.
+    fn boards(&mut self, fm: &FrontMatter, township: usize, village: Option<usize>) -> Vec<usize> {
+        let town = &self.config.townships[township];
+        let tn = town.name.clone();
+        if let (Some(v), Some(first)) = (village, fm.boards.first()) {
+            let vn = town.villages[v].name.clone();
+            self.error(
+                Code::BadBoards,
+                first.pos,
+                tr!(
+                    "“张贴村”只用于乡镇的公告；本公告是{vn}的，只张贴在本村公示栏",
+                    "`张贴村` is for a township's notices; this one is {vn}'s and hangs on its own board"
+                ),
+                tr!(
+                    "删掉“张贴村”；要发到几个村的公示栏，以{tn}名义发布（删掉“村”一项），再写 张贴村: [{vn}, …]。",
+                    "Delete `张贴村`; for several villages' boards publish it as {tn}'s (no `村`) with 张贴村: [{vn}, …]."
+                ),
+            );
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for f in &fm.boards {
+            let v = f.value.trim();
+            let found = town
+                .villages
+                .iter()
+                .position(|x| x.name == v || x.slug == v || x.code == v);
+            match found {
+                Some(i) if !out.contains(&i) => out.push(i),
+                Some(_) => {}
+                None => {
+                    let names: Vec<&str> = town.villages.iter().map(|x| x.name.as_str()).collect();
+                    let list = names.join("、");
+                    let hint = match suggest::closest(v, names.iter().copied()) {
+                        Some(s) => tr!(
+                            "是不是“{s}”？张贴村 只能写{tn}的村（社区）：{list}。",
+                            "Did you mean `{s}`? 张贴村 lists villages of {tn}: {list}."
+                        ),
+                        None => tr!(
+                            "张贴村 只能写{tn}的村（社区）：{list}；新村要先加到 book.toml 该乡镇的 [[townships.villages]]。",
+                            "张贴村 lists villages of {tn}: {list}; add a new one to book.toml first."
+                        ),
+                    };
+                    self.error(
+                        Code::BadBoards,
+                        f.pos,
+                        tr!(
+                            "“张贴村”中的“{v}”不是{tn}的村（社区）",
+                            "`张贴村` names `{v}`, which is not a village of {tn}"
+                        ),
+                        hint,
+                    );
+                }
+            }
+        }
+        out
     }
 
     /// The township (required, possibly inherited) and the village (optional).

@@ -64,6 +64,9 @@ pub struct Notice {
     pub exemption: Option<String>,
     pub exemption_pos: Pos,
     pub keywords: Vec<String>,
+    /// `张贴村`: the villages (indexes under `township`) whose boards carry this township
+    /// notice, whatever its item's channels; empty when not given.
+    pub boards: Vec<usize>,
     /// Elements given as front-matter keys: (name, value).
     pub fm_elements: Vec<(String, String)>,
     /// Output page, relative to the site root.

@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::catalog::Level;
 use crate::config::RuleSeverity;
 use crate::diag::{Code, Diagnostic, Pos};
+use crate::load::body::{Lookalike, NearHeading};
 use crate::resolve::Notice;
 use crate::tr;
 use crate::util::text::heading_key;
@@ -86,19 +87,60 @@ fn elements(cx: &mut Ctx, n: &Notice) {
             .last()
             .map(|h| h.pos.line)
             .unwrap_or(cx.site.sources[n.source].body_first_line);
+        // The clerk may have written the heading in a way Markdown does not read as `##`:
+        // point at that line and name the slip instead of asking for a heading that is there.
+        let near = facts
+            .near_headings
+            .iter()
+            .find(|h| heading_key(&h.text) == key || heading_key(&h.text).contains(&key));
+        let (pos, hint) = match near {
+            Some(h) => (h.pos, near_hint(h, name)),
+            None => (
+                Pos::new(last_line, 1),
+                tr!(
+                    "加一个二级标题：## {name}，在下面写明内容。",
+                    "Add a heading `## {name}` with its content."
+                ),
+            ),
+        };
         cx.push(Diagnostic::error(
             Code::MissingElement,
             &n.rel,
-            Pos::new(last_line, 1),
+            pos,
             tr!(
                 "缺少事项{label}要求的公开要素“{name}”",
                 "the element `{name}` required by item {label} is missing"
             ),
-            tr!(
-                "加一个二级标题：## {name}，在下面写明内容。",
-                "Add a heading `## {name}` with its content."
-            ),
+            hint,
         ));
+    }
+}
+
+/// The fix for a line meant as the heading of element `name`.
+fn near_hint(h: &NearHeading, name: &str) -> crate::diag::Text {
+    let text = &h.text;
+    match h.kind {
+        Lookalike::NoSpace(l) => {
+            let marks = "#".repeat(usize::from(l));
+            tr!(
+                "第 {} 行的“{marks}{text}”不是标题：“{marks}”后面要空一格，改成：## {name}",
+                "line {} `{marks}{text}` is not a heading: put a space after `{marks}`: ## {name}",
+                h.pos.line
+            )
+        }
+        Lookalike::Bold => tr!(
+            "第 {} 行的“**{text}**”是加粗的文字，不是标题：改成：## {name}",
+            "line {} `**{text}**` is bold text, not a heading: write ## {name}",
+            h.pos.line
+        ),
+        Lookalike::Level(l) => {
+            let marks = "#".repeat(usize::from(l));
+            tr!(
+                "第 {} 行的“{marks} {text}”是 {l} 级标题；要素要用二级标题（两个 #），改成：## {name}",
+                "line {} `{marks} {text}` is a level-{l} heading; elements are level 2 (two #): ## {name}",
+                h.pos.line
+            )
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod catalog_rules;
 pub mod links;
 mod policy_rules;
 mod privacy_rules;
+mod template_rules;
 mod time_rules;
 
 pub use time_rules::notice_days_late;
@@ -121,6 +122,7 @@ pub fn validate_files(
         .map(|(i, n)| {
             let mut cx = Ctx::new(site, by_rel);
             catalog_rules::check(&mut cx, n);
+            template_rules::check(&mut cx, n);
             time_rules::check(&mut cx, n);
             privacy_rules::check(&mut cx, i, n);
             links::check(&mut cx, i, n);
@@ -141,6 +143,7 @@ pub fn validate_files(
             let mut cx = Ctx::new(site, by_rel);
             privacy_rules::other_source(&mut cx, s);
             links::other_source(&mut cx, s);
+            template_rules::other_source(&mut cx, s);
             (i, cx.diags)
         })
         .collect();

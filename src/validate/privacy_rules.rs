@@ -28,22 +28,60 @@ pub fn check(cx: &mut Ctx, index: usize, n: &Notice) {
         Some(_) => true,
         None => false,
     };
+    // A number in a column that may not be published at all is one finding, not two: the
+    // column is reported (GK054, remove it), and the numbers in it are counted in that
+    // finding instead of each getting a GK050–GK053 that says to mask them (issue 18).
+    let mut cols = sensitive_columns(cx, index, n);
     if !exempt {
         let src = cx.site.source(n);
-        source_identifiers(cx, src);
+        source_identifiers(cx, src, &mut cols);
         // A data file that cannot be read as a table is GK064 already, and a missing or
         // outside file GK061/GK062: only files that will be published are read here.
         let table = cx.site.tables[index].as_ref();
         if let (Some(data), Some(t)) = (&n.data, table) {
-            file_identifiers(cx, &data.source, Some(&t.header));
+            file_identifiers(cx, &data.source, Some(&t.header), &mut cols);
         }
         for a in &n.attachments {
             if publishable(cx, &a.source) {
-                file_identifiers(cx, &a.source, None);
+                file_identifiers(cx, &a.source, None, &mut SensitiveColumns::default());
             }
         }
     }
-    columns(cx, index, n);
+    columns(cx, n, cols);
+}
+
+/// A column a list of people may not carry (GK054), and the identifiers found in its cells.
+struct Column {
+    file: String,
+    pos: Pos,
+    header: String,
+    /// For a table in the notice: its index in `facts.tables`; for the data file: `None`.
+    table: Option<usize>,
+    /// The cell's column index in its table.
+    index: usize,
+    /// Identifiers in the column's cells: how many, and the first one's line.
+    numbers: usize,
+    first_line: usize,
+}
+
+#[derive(Default)]
+struct SensitiveColumns(Vec<Column>);
+
+impl SensitiveColumns {
+    /// Count a hit in column `index` of `table` (`None`: the data file) when that column is
+    /// to be removed anyway; `true` if it was.
+    fn absorb(&mut self, table: Option<usize>, index: usize, line: usize) -> bool {
+        match self.0.iter_mut().find(|c| c.table == table && c.index == index) {
+            Some(c) => {
+                if c.numbers == 0 {
+                    c.first_line = line;
+                }
+                c.numbers += 1;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// The files under `content/` that are not resolved notices (`_index.md` files, whose
@@ -59,12 +97,12 @@ pub fn other_source(cx: &mut Ctx, src: &Source) {
     if exempt {
         return;
     }
-    source_identifiers(cx, src);
+    source_identifiers(cx, src, &mut SensitiveColumns::default());
     let dir = src.path.parent().unwrap_or(&cx.site.root);
     for name in src.fm.data.iter().chain(&src.fm.attachments) {
         let path = dir.join(name.value.trim());
         if publishable(cx, &path) {
-            file_identifiers(cx, &path, None);
+            file_identifiers(cx, &path, None, &mut SensitiveColumns::default());
         }
     }
 }
@@ -80,11 +118,29 @@ fn scanner(cx: &Ctx) -> privacy::Scanner {
     scanner
 }
 
+/// The table cell at `pos` of a notice's body: (table index, column index), if any.
+fn cell_at(src: &Source, pos: Pos) -> Option<(usize, usize)> {
+    let line = src.text.lines().nth(pos.line - 1).unwrap_or("");
+    src.facts.tables.iter().enumerate().find_map(|(ti, t)| {
+        let first_row = t.pos.line + 2;
+        (pos.line >= first_row && pos.line < first_row + t.rows).then(|| {
+            let before: String = line.chars().take(pos.column - 1).collect();
+            let pipes = before.matches('|').count();
+            let cell = if line.trim_start().starts_with('|') {
+                pipes.saturating_sub(1)
+            } else {
+                pipes
+            };
+            (ti, cell)
+        })
+    })
+}
+
 /// Where in a notice a hit is, in the clerk's terms: a front-matter key, a table column, or
 /// the body text.
 fn place_of(src: &Source, pos: Pos) -> Text {
-    let line = src.text.lines().nth(pos.line - 1).unwrap_or("");
     if pos.line < src.body_first_line {
+        let line = src.text.lines().nth(pos.line - 1).unwrap_or("");
         let key = line
             .split([':', '：'])
             .next()
@@ -93,26 +149,16 @@ fn place_of(src: &Source, pos: Pos) -> Text {
             .trim_start_matches("- ");
         return tr!("信息头“{key}”中", "front matter `{key}`: ");
     }
-    for t in &src.facts.tables {
-        let first_row = t.pos.line + 2;
-        if pos.line >= first_row && pos.line < first_row + t.rows {
-            let before: String = line.chars().take(pos.column - 1).collect();
-            let pipes = before.matches('|').count();
-            let cell = if line.trim_start().starts_with('|') {
-                pipes.saturating_sub(1)
-            } else {
-                pipes
-            };
-            if let Some(h) = t.header.get(cell).filter(|h| !h.is_empty()) {
-                return tr!("表格“{h}”列中", "table column `{h}`: ");
-            }
-            return tr!("表格中", "table: ");
+    if let Some((t, cell)) = cell_at(src, pos) {
+        if let Some(h) = src.facts.tables[t].header.get(cell).filter(|h| !h.is_empty()) {
+            return tr!("表格“{h}”列中", "table column `{h}`: ");
         }
+        return tr!("表格中", "table: ");
     }
     tr!("正文中", "body: ")
 }
 
-fn source_identifiers(cx: &mut Ctx, src: &Source) {
+fn source_identifiers(cx: &mut Ctx, src: &Source, cols: &mut SensitiveColumns) {
     // The file's own name and folders reach the page URL, the sitemap, feeds and search.
     for hit in scanner(cx).scan(&src.rel) {
         let place = tr!("文件名“{}”中", "file name `{}`: ", masked_path(&src.rel, &hit));
@@ -128,6 +174,12 @@ fn source_identifiers(cx: &mut Ctx, src: &Source) {
     for hit in hits {
         let (line, column) = lines.line_col(hit.start);
         let pos = Pos::new(line, column);
+        if pos.line >= src.body_first_line
+            && let Some((t, cell)) = cell_at(src, pos)
+            && cols.absorb(Some(t), cell, line)
+        {
+            continue;
+        }
         let place = place_of(src, pos);
         cx.push(leak(&src.rel, pos, &place, &hit));
     }
@@ -152,7 +204,8 @@ fn data_pos(text: Option<&str>, line: usize, cell: usize, needle: &str) -> Pos {
 /// Every part of a file the notice publishes (attachment or data file): the header row and
 /// every row of a CSV, every sheet of a workbook, the text of a DOCX. `header` names the
 /// columns of a data file's first sheet.
-fn file_identifiers(cx: &mut Ctx, path: &Path, header: Option<&[String]>) {
+/// Hits in the data file's columns that `cols` lists are counted there instead.
+fn file_identifiers(cx: &mut Ctx, path: &Path, header: Option<&[String]>, cols: &mut SensitiveColumns) {
     use crate::privacy::extract::{Extracted, extract};
     let file = rel_path(&cx.site.root, path);
     let scanner = scanner(cx);
@@ -165,6 +218,9 @@ fn file_identifiers(cx: &mut Ctx, path: &Path, header: Option<&[String]>) {
             for cell in cells {
                 for hit in scanner.scan(&cell.text) {
                     let (line, c) = (cell.row, cell.col);
+                    if header.is_some() && cell.sheet == first_sheet && cols.absorb(None, c, line) {
+                        continue;
+                    }
                     let column = header
                         .filter(|_| cell.sheet == first_sheet)
                         .and_then(|h| h.get(c))
@@ -254,56 +310,91 @@ fn leak(file: &str, pos: Pos, place: &Text, hit: &privacy::Hit) -> Diagnostic {
     )
 }
 
-/// Lists of people publish only allowed columns: never ID numbers, phones, bank accounts,
-/// addresses, illness or hardship details.
-fn columns(cx: &mut Ctx, index: usize, n: &Notice) {
+/// The columns of the notice's lists of people that may not be published: never ID
+/// numbers, phones, bank accounts, addresses, illness or hardship details.
+fn sensitive_columns(cx: &Ctx, index: usize, n: &Notice) -> SensitiveColumns {
     let item = cx.site.catalogs.item(n.item);
     let carries_people = item.personal_info || item.elements.iter().any(|e| e.people);
     let src = cx.site.source(n);
-    let mut found: Vec<(String, Pos, String)> = Vec::new();
-    for t in &src.facts.tables {
+    let mut found = Vec::new();
+    for (ti, t) in src.facts.tables.iter().enumerate() {
         let people_section = t.section.as_deref().is_some_and(|s| {
             item.people_elements()
                 .any(|e| crate::util::text::heading_key(&e.name) == crate::util::text::heading_key(s))
         });
         if carries_people || people_section || looks_like_people(&t.header) {
             let line = src.text.lines().nth(t.pos.line - 1).unwrap_or("");
-            for h in &t.header {
+            for (ci, h) in t.header.iter().enumerate() {
                 if privacy::is_sensitive(privacy::classify_column(h)) {
                     let col = line.find(h.as_str()).map_or(1, |b| line[..b].chars().count() + 1);
-                    found.push((n.rel.clone(), Pos::new(t.pos.line, col), h.clone()));
+                    found.push(Column {
+                        file: n.rel.clone(),
+                        pos: Pos::new(t.pos.line, col),
+                        header: h.clone(),
+                        table: Some(ti),
+                        index: ci,
+                        numbers: 0,
+                        first_line: 0,
+                    });
                 }
             }
         }
     }
-    let mut data_text = None;
     if let (Some(table), Some(data)) = (&cx.site.tables[index], &n.data) {
         let file = rel_path(&cx.site.root, &data.source);
+        let mut text = None;
         for (c, h) in table.header.iter().enumerate() {
             if privacy::is_sensitive(privacy::classify_column(h)) {
-                let text = data_text.get_or_insert_with(|| csv_text(&data.source)).as_deref();
-                let pos = data_pos(text, table.header_line.max(1), c, h);
-                found.push((file.clone(), pos, h.clone()));
+                let text = text.get_or_insert_with(|| csv_text(&data.source)).as_deref();
+                found.push(Column {
+                    file: file.clone(),
+                    pos: data_pos(text, table.header_line.max(1), c, h),
+                    header: h.clone(),
+                    table: None,
+                    index: c,
+                    numbers: 0,
+                    first_line: 0,
+                });
             }
         }
     }
-    for (file, pos, h) in found {
-        let kind = privacy::classify_column(&h).label_zh();
+    SensitiveColumns(found)
+}
+
+/// One GK054 per column, with the numbers found in it: removing the column is the one fix.
+fn columns(cx: &mut Ctx, n: &Notice, cols: SensitiveColumns) {
+    let mut data_text = None;
+    for c in cols.0 {
+        let (h, kind) = (&c.header, privacy::classify_column(&c.header).label_zh());
+        let (also_zh, also_en) = match c.numbers {
+            0 => (String::new(), String::new()),
+            k => (
+                format!(
+                    "；该列有 {k} 个未遮蔽的号码（第 {} 行起），删除该列后随之去掉，不必逐个遮蔽",
+                    c.first_line
+                ),
+                format!(
+                    "; it holds {k} unmasked numbers (from line {}), which go with the column: no need to mask them one by one",
+                    c.first_line
+                ),
+            ),
+        };
         let mut d = Diagnostic::error(
             Code::PeopleColumn,
-            &file,
-            pos,
+            &c.file,
+            c.pos,
             tr!(
-                "名单中有不得公开的列“{h}”（{kind}）",
-                "the list has a column that may not be published: `{h}`"
+                "名单中有不得公开的列“{h}”（{kind}）{also_zh}",
+                "the list has a column that may not be published: `{h}`{also_en}"
             ),
             tr!(
-                "删除“{h}”这一列。名单只公开户主姓名、所在村组、人数、金额等目录允许的信息。",
-                "Remove the `{h}` column; lists publish only names, village/group, counts and amounts."
+                "删除“{h}”这一列（表头和每一行的这一格）。名单只公开户主姓名、所在村组、人数、金额等目录允许的信息。",
+                "Remove the `{h}` column (its header and its cell in every row); lists publish only names, village/group, counts and amounts."
             ),
         );
-        if file != n.rel
-            && let Some(Some(t)) = &data_text
+        if c.file != n.rel
+            && let Some(data) = &n.data
+            && let Some(t) = data_text.get_or_insert_with(|| csv_text(&data.source))
         {
             d = d.with_source(t);
         }

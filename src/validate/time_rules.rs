@@ -82,8 +82,8 @@ pub fn check(cx: &mut Ctx, n: &Notice) {
         "published {late} {unit_en} late: formed {f}, published {p}; under `{text}` the deadline was {d}"
     );
     let hint = tr!(
-        "如形成日期填错，请改为信息实际形成或变更的日子；确属逾期的，今后在 {d} 这样的期限内发布，报告中会列为逾期公开。",
-        "If the formed date is wrong, correct it; a real delay is listed as late in the report."
+        "如形成日期填错，请改为信息实际形成或变更的日子；确属逾期的，今后在 {d} 这样的期限内发布。gongkai report 生成的测评自查报告会把它列在“逾期公开”表中。",
+        "If the formed date is wrong, correct it. A real delay is listed on the 逾期公开 sheet of the report `gongkai report` makes."
     );
     let d = match cx.site.config.rules.late {
         RuleSeverity::Warning => Diagnostic::warning(Code::Late, &n.rel, n.published_pos, message, hint),

@@ -4,7 +4,7 @@
 
 use crate::render::notice_view::{self, NoticeLinks};
 use crate::render::view::{Crumb, PageMeta, root_of};
-use crate::render::{Content, Output, RenderCx};
+use crate::render::{Output, RenderCx};
 use crate::resolve::Notice;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -38,7 +38,7 @@ fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, 
         .chain(n.data.iter().filter(|_| !withdrawn))
         .map(|a| Output {
             path: a.url.clone(),
-            content: Content::Copy(a.source.clone()),
+            content: crate::render::download::content(&a.source),
         })
         .collect();
     let links = NoticeLinks::new(site, n, by_source);
@@ -46,7 +46,7 @@ fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, 
     for (p, u) in &links.extra {
         out.push(Output {
             path: u.clone(),
-            content: Content::Copy(p.clone()),
+            content: crate::render::download::content(p),
         });
     }
     let link = |dest: &str| links.site_url(dest).map(|u| format!("{root}{u}"));
