@@ -14,6 +14,96 @@ pub struct BodyOptions<'a> {
 }
 
 pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
+    render(events(body, o), has_raw_html)
+}
+
+/// A notice body cut where paper needs it: the text up to where its list of people goes,
+/// the text after, and what the body's end already says (see [`crate::render::closing`]).
+pub struct BodyParts {
+    pub before: String,
+    pub after: String,
+    /// The list's place was named in the text (a marker or 名单见下表); otherwise it goes
+    /// between the text and the signature.
+    pub anchored: bool,
+    /// The clerk's signature, taken out of the text (the closing block prints it).
+    pub signature: Option<crate::render::closing::Signature>,
+    /// The body invites objections itself.
+    pub objection: bool,
+    /// The body gives the notice's 监督电话.
+    pub number: bool,
+}
+
+/// [`to_html`] for a notice: split around its list (when `list`: it has a data file) and
+/// without the clerk's signature. `publisher` helps recognise the signature; `contact` is
+/// the notice's 监督电话.
+pub fn to_parts(
+    body: &str,
+    has_raw_html: bool,
+    o: &BodyOptions,
+    list: bool,
+    publisher: &str,
+    contact: &str,
+) -> BodyParts {
+    use crate::render::closing;
+    let mut events = events(body, o);
+    let (blocks, spans) = blocks(&events);
+    let sig = closing::signature(&blocks, publisher);
+    let sig_at = sig.as_ref().map_or(blocks.len(), |(i, _)| *i);
+    let anchor = if list {
+        closing::list_anchor(&blocks[..sig_at])
+    } else {
+        None
+    };
+    let body_end = spans.get(sig_at).map_or(events.len(), |s| s.0);
+    let cut = anchor.map_or(body_end, |(i, _)| spans[i].1);
+    events.truncate(body_end);
+    let after: Vec<Event> = events.drain(cut..).collect();
+    if let Some((i, true)) = anchor {
+        events.truncate(spans[i].0);
+    }
+    BodyParts {
+        before: render(events, has_raw_html),
+        after: render(after, has_raw_html),
+        anchored: anchor.is_some(),
+        signature: sig.map(|(_, s)| s),
+        objection: closing::has_objection(&blocks[..sig_at]),
+        number: closing::mentions_number(&blocks[..sig_at], contact),
+    }
+}
+
+/// The body's top-level blocks as plain text, and the event range `[start, end)` of each.
+fn blocks(events: &[Event]) -> (Vec<crate::render::closing::Block>, Vec<(usize, usize)>) {
+    let mut blocks = Vec::new();
+    let mut spans = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut text = String::new();
+    let mut paragraph = false;
+    for (i, e) in events.iter().enumerate() {
+        if depth == 0 {
+            start = i;
+            text.clear();
+            paragraph = matches!(e, Event::Start(Tag::Paragraph));
+        }
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            _ => {}
+        }
+        if depth == 0 {
+            blocks.push(crate::render::closing::Block {
+                paragraph,
+                text: std::mem::take(&mut text),
+            });
+            spans.push((start, i + 1));
+        }
+    }
+    (blocks, spans)
+}
+
+fn events<'a>(body: &'a str, o: &BodyOptions) -> Vec<Event<'a>> {
     let mut events: Vec<Event> = Vec::new();
     let mut in_h2 = false;
     let mut h2_text = String::new();
@@ -113,7 +203,11 @@ pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
             other => events.push(other),
         }
     }
-    let mut html = String::with_capacity(body.len() * 2);
+    events
+}
+
+fn render(events: Vec<Event>, has_raw_html: bool) -> String {
+    let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if has_raw_html { sanitize(&html) } else { html }
 }
