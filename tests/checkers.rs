@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 fn built(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let (tmp, site) = copy_site(root);
@@ -108,4 +109,86 @@ fn every_page_links_the_theme_icon() {
         );
         assert_eq!(icons[0].value().attr("type"), Some("image/svg+xml"), "{f}");
     }
+}
+
+/// `java -jar vnu.jar`, or `None` where Java or the jar is missing (see `common::missing`).
+fn vnu() -> Option<(PathBuf, PathBuf)> {
+    let jar = node_tool("vnu-jar", "build/dist/vnu.jar", "the Nu HTML checker test")?;
+    let java = std::env::var_os("JAVA_HOME")
+        .map(|h| PathBuf::from(h).join("bin/java"))
+        .filter(|j| j.is_file())
+        .unwrap_or_else(|| PathBuf::from("java"));
+    if Command::new(&java).arg("-version").output().is_err() {
+        missing("java (openjdk-17-jre-headless)", "the Nu HTML checker test");
+        return None;
+    }
+    Some((java, jar))
+}
+
+/// The Nu HTML checker's errors (JSON messages) over `paths`, and the files it read.
+fn vnu_errors(java: &Path, jar: &Path, paths: &[&Path]) -> (Vec<serde_json::Value>, Vec<String>) {
+    let o = Command::new(java)
+        .args(["-Xss4m", "-jar"])
+        .arg(jar)
+        .args(["--errors-only", "--format", "json", "--verbose", "--skip-non-html"])
+        .args(paths)
+        .output()
+        .expect("run the Nu HTML checker");
+    let json = String::from_utf8_lossy(&o.stderr);
+    let start = json.find('{').unwrap_or_else(|| panic!("no JSON from vnu:\n{json}"));
+    let v: serde_json::Value = serde_json::from_str(json[start..].trim()).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let read = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| l.ends_with(".html"))
+        .collect();
+    (v["messages"].as_array().cloned().unwrap_or_default(), read)
+}
+
+#[test]
+fn the_nu_html_checker_finds_no_error_on_any_page() {
+    let Some((java, jar)) = vnu() else { return };
+    let (tmp, out) = built(&repo());
+    let pages = html_pages(&out);
+    // A control page with the mistakes a template edit makes, checked in the same run: the
+    // checker really reads what it is given.
+    let control = tmp.path().join("control.html");
+    std::fs::write(
+        &control,
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>x</title></head><body><main><p>甲</span><div id=\"a\"></div><div id=\"a\"></div></main></body></html>",
+    )
+    .unwrap();
+    let (errors, read) = vnu_errors(&java, &jar, &[&out, &control]);
+    assert_eq!(
+        read.len(),
+        pages.len() + 1,
+        "vnu read {} files of {} pages + 1",
+        read.len(),
+        pages.len()
+    );
+    let (on_control, on_site): (Vec<_>, Vec<_>) = errors
+        .iter()
+        .partition(|m| m["url"].as_str().is_some_and(|u| u.ends_with("/control.html")));
+    assert!(
+        on_control.len() >= 2,
+        "the control page's errors were not found: {on_control:?}"
+    );
+    let report: Vec<String> = on_site
+        .iter()
+        .map(|m| {
+            format!(
+                "{} line {}: {}",
+                m["url"].as_str().unwrap_or("?"),
+                m["lastLine"],
+                m["message"]
+            )
+        })
+        .collect();
+    assert!(
+        report.is_empty(),
+        "{} errors on {} pages:\n{}",
+        report.len(),
+        pages.len(),
+        report.join("\n")
+    );
 }
