@@ -14,6 +14,96 @@ pub struct BodyOptions<'a> {
 }
 
 pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
+    render(events(body, o), has_raw_html)
+}
+
+/// A notice body cut where paper needs it: the text up to where its list of people goes,
+/// the text after, and what the body's end already says (see [`crate::render::closing`]).
+pub struct BodyParts {
+    pub before: String,
+    pub after: String,
+    /// The list's place was named in the text (a marker or 名单见下表); otherwise it goes
+    /// between the text and the signature.
+    pub anchored: bool,
+    /// The clerk's signature, taken out of the text (the closing block prints it).
+    pub signature: Option<crate::render::closing::Signature>,
+    /// The body invites objections itself.
+    pub objection: bool,
+    /// The body gives the notice's 监督电话.
+    pub number: bool,
+}
+
+/// [`to_html`] for a notice: split around its list (when `list`: it has a data file) and
+/// without the clerk's signature. `publisher` helps recognise the signature; `contact` is
+/// the notice's 监督电话.
+pub fn to_parts(
+    body: &str,
+    has_raw_html: bool,
+    o: &BodyOptions,
+    list: bool,
+    publisher: &str,
+    contact: &str,
+) -> BodyParts {
+    use crate::render::closing;
+    let mut events = events(body, o);
+    let (blocks, spans) = blocks(&events);
+    let sig = closing::signature(&blocks, publisher);
+    let sig_at = sig.as_ref().map_or(blocks.len(), |(i, _)| *i);
+    let anchor = if list {
+        closing::list_anchor(&blocks[..sig_at])
+    } else {
+        None
+    };
+    let body_end = spans.get(sig_at).map_or(events.len(), |s| s.0);
+    let cut = anchor.map_or(body_end, |(i, _)| spans[i].1);
+    events.truncate(body_end);
+    let after: Vec<Event> = events.drain(cut..).collect();
+    if let Some((i, true)) = anchor {
+        events.truncate(spans[i].0);
+    }
+    BodyParts {
+        before: render(events, has_raw_html),
+        after: render(after, has_raw_html),
+        anchored: anchor.is_some(),
+        signature: sig.map(|(_, s)| s),
+        objection: closing::has_objection(&blocks[..sig_at]),
+        number: closing::mentions_number(&blocks[..sig_at], contact),
+    }
+}
+
+/// The body's top-level blocks as plain text, and the event range `[start, end)` of each.
+fn blocks(events: &[Event]) -> (Vec<crate::render::closing::Block>, Vec<(usize, usize)>) {
+    let mut blocks = Vec::new();
+    let mut spans = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut text = String::new();
+    let mut paragraph = false;
+    for (i, e) in events.iter().enumerate() {
+        if depth == 0 {
+            start = i;
+            text.clear();
+            paragraph = matches!(e, Event::Start(Tag::Paragraph));
+        }
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            _ => {}
+        }
+        if depth == 0 {
+            blocks.push(crate::render::closing::Block {
+                paragraph,
+                text: std::mem::take(&mut text),
+            });
+            spans.push((start, i + 1));
+        }
+    }
+    (blocks, spans)
+}
+
+fn events<'a>(body: &'a str, o: &BodyOptions) -> Vec<Event<'a>> {
     let mut events: Vec<Event> = Vec::new();
     let mut in_h2 = false;
     let mut h2_text = String::new();
@@ -22,6 +112,10 @@ pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
     // Header cells are written here so that they carry `scope="col"` (SPEC 6, accessibility).
     let mut aligns: Vec<Alignment> = Vec::new();
     let mut head_cell: Option<usize> = None;
+    // Body cells are written here too, so that a short one (a name, a number) carries `nw`
+    // and is never broken on a phone: (column, index of its opening event, its text).
+    let mut body_col = 0usize;
+    let mut body_cell: Option<(usize, String)> = None;
     for event in Parser::new_ext(body, options()) {
         if skipping_table {
             if matches!(event, Event::End(TagEnd::Table)) {
@@ -53,7 +147,9 @@ pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
             Event::Start(Tag::Table(_)) if section_withdrawn => skipping_table = true,
             Event::Start(Tag::Table(ref a)) => {
                 aligns = a.clone();
-                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(Event::Html(
+                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格\">".into(),
+                ));
                 events.push(event);
             }
             Event::Start(Tag::TableHead) => {
@@ -66,14 +162,31 @@ pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
             }
             Event::Start(Tag::TableCell) if head_cell.is_some() => {
                 let i = head_cell.unwrap_or(0);
-                let align = match aligns.get(i) {
-                    Some(Alignment::Left) => " style=\"text-align: left\"",
-                    Some(Alignment::Center) => " style=\"text-align: center\"",
-                    Some(Alignment::Right) => " style=\"text-align: right\"",
-                    _ => "",
-                };
+                let align = align_attr(aligns.get(i));
                 events.push(Event::Html(format!("<th scope=\"col\"{align}>").into()));
                 head_cell = Some(i + 1);
+            }
+            Event::Start(Tag::TableRow) => {
+                body_col = 0;
+                events.push(event);
+            }
+            Event::Start(Tag::TableCell) => {
+                body_cell = Some((events.len(), String::new()));
+                events.push(Event::Html(String::new().into()));
+            }
+            Event::Text(ref t) if body_cell.is_some() => {
+                if let Some((_, text)) = body_cell.as_mut() {
+                    text.push_str(t);
+                }
+                events.push(event);
+            }
+            Event::End(TagEnd::TableCell) if body_cell.is_some() => {
+                let (at, text) = body_cell.take().unwrap_or_default();
+                let align = align_attr(aligns.get(body_col));
+                let class = if is_short_cell(&text) { " class=\"nw\"" } else { "" };
+                events[at] = Event::Html(format!("<td{class}{align}>").into());
+                events.push(Event::Html("</td>".into()));
+                body_col += 1;
             }
             Event::End(TagEnd::TableCell) if head_cell.is_some() => {
                 events.push(Event::Html("</th>".into()));
@@ -113,9 +226,28 @@ pub fn to_html(body: &str, has_raw_html: bool, o: &BodyOptions) -> String {
             other => events.push(other),
         }
     }
-    let mut html = String::with_capacity(body.len() * 2);
+    events
+}
+
+fn render(events: Vec<Event>, has_raw_html: bool) -> String {
+    let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if has_raw_html { sanitize(&html) } else { html }
+}
+
+fn align_attr(a: Option<&Alignment>) -> &'static str {
+    match a {
+        Some(Alignment::Left) => " style=\"text-align: left\"",
+        Some(Alignment::Center) => " style=\"text-align: center\"",
+        Some(Alignment::Right) => " style=\"text-align: right\"",
+        _ => "",
+    }
+}
+
+/// A cell no phone should break: a name (at most four characters) or a number.
+fn is_short_cell(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && (t.chars().count() <= 4 || t.chars().all(|c| c.is_ascii_digit() || ",.-+%".contains(c)))
 }
 
 fn rewrite<'a>(dest: &CowStr<'a>, o: &BodyOptions) -> CowStr<'a> {
@@ -196,8 +328,9 @@ fn sanitize(html: &str) -> String {
     let mut b = ammonia::Builder::default();
     b.add_tags(["div", "mark", "sup", "sub", "del", "s"]);
     b.add_tag_attributes("th", ["style"]);
-    b.add_tag_attributes("td", ["style"]);
-    b.add_tag_attributes("div", ["class"]);
+    b.add_tag_attributes("td", ["style", "class"]);
+    // The scroll box of a table is focusable and named (keyboard users scroll it).
+    b.add_tag_attributes("div", ["class", "tabindex", "role", "aria-label"]);
     b.add_tag_attributes("p", ["class"]);
     b.add_tag_attributes("sup", ["class", "id"]);
     b.add_tag_attributes("li", ["id"]);
@@ -285,8 +418,16 @@ mod tests {
                 html.contains("text-align: right") || html.contains("text-align:right"),
                 "{html}"
             );
-            assert!(html.contains("<td>王某</td>"), "{html}");
+            assert!(html.contains("<td class=\"nw\">王某</td>"), "{html}");
         }
+    }
+
+    #[test]
+    fn short_cells_are_kept_whole_and_long_ones_may_wrap() {
+        let none = |_: &str| None;
+        let md = "| 姓名 | 住址 | 金额 |\n| --- | --- | ---: |\n| 欧阳春花 | 柳河村柳河二组 | 12,400.50 |\n";
+        let html = to_html(md, false, &opts(&none, &[]));
+        assert!(html.contains("<td class=\"nw\">欧阳春花</td><td>柳河村柳河二组</td><td class=\"nw\" style=\"text-align: right\">12,400.50</td>"), "{html}");
     }
 
     #[test]
@@ -300,7 +441,7 @@ mod tests {
         );
         assert!(!html.contains("王某"));
         assert!(html.contains("名单已撤下"));
-        assert!(html.contains("<td>b</td>"));
+        assert!(html.contains("<td class=\"nw\">b</td>"));
     }
 
     #[test]

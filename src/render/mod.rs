@@ -3,6 +3,7 @@
 //! folder for a build, or memory for tests and previews. Nothing here touches the disk.
 
 pub mod board;
+pub mod closing;
 pub mod download;
 mod filters;
 pub mod index;

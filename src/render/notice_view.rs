@@ -3,7 +3,8 @@
 //! metadata, the same body, the same withdrawal of lists of people after their grace period.
 
 use crate::load::table::DataTable;
-use crate::render::markdown::{BodyOptions, to_html};
+use crate::render::closing::Signature;
+use crate::render::markdown::{BodyOptions, to_parts};
 use crate::render::view::{PeriodView, period_view};
 use crate::resolve::{Notice, PeriodState};
 use crate::site::Site;
@@ -59,8 +60,18 @@ pub struct NoticeView<'a> {
     pub period: Option<PeriodView>,
     pub withdrawn: bool,
     pub withdrawn_note: String,
+    /// The body up to where the list goes, and after it (the clerk's signature taken out).
     pub body: String,
-    pub table: Option<&'a DataTable>,
+    pub body_after: String,
+    /// The text names the list's place (a marker or 名单见下表): no heading of its own.
+    pub list_anchored: bool,
+    /// The clerk's signature: printed in the closing block instead of the generated one.
+    pub signature: Option<Signature>,
+    /// Whether the closing block still has to invite objections and give the 监督电话 (the
+    /// body did not already).
+    pub say_objection: bool,
+    pub say_contact: bool,
+    pub table: Option<TableView>,
     pub data_file: Option<FileLink>,
     pub attachments: Vec<FileLink>,
     /// The notice's address online (`base_url` + page path), or empty.
@@ -70,6 +81,115 @@ pub struct NoticeView<'a> {
     pub seal: String,
     /// A CSS string literal for the printed running head (`@page` margin box): title and 公示期.
     pub running_head: String,
+}
+
+/// A data file's list as the page shows it: numbers right-aligned with thousands separators
+/// (as a clerk writes them in a Markdown table), short cells (names) never broken.
+#[derive(Serialize)]
+pub struct TableView {
+    pub header: Vec<String>,
+    /// Per column: all its cells are numbers.
+    pub numeric: Vec<bool>,
+    /// Per column: no cell is longer than a name, so none is broken on a phone.
+    pub short: Vec<bool>,
+    /// Per column: the cells' CSS classes (`num`, `nw`), from the two above.
+    pub classes: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A name is at most four characters (复姓 included); a column of such cells stays unbroken.
+const SHORT_CELL: usize = 4;
+
+impl TableView {
+    pub fn new(t: &DataTable) -> TableView {
+        let cols = t.header.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let cell = |r: &[String], c: usize| r.get(c).map_or("", |s| s.as_str()).to_string();
+        let column = |c: usize| t.rows.iter().map(move |r| cell(r, c));
+        let numeric: Vec<bool> = (0..cols)
+            .map(|c| column(c).any(|v| !v.is_empty()) && column(c).all(|v| v.is_empty() || is_number(&v)))
+            .collect();
+        // Serial numbers, codes and years are numbers that are not quantities.
+        let grouped: Vec<bool> = (0..cols)
+            .map(|c| {
+                let h = t.header.get(c).map_or("", |s| s.as_str());
+                numeric[c]
+                    && !["序号", "编号", "号", "代码", "年", "编码", "ID", "No"]
+                        .iter()
+                        .any(|w| h.contains(w))
+            })
+            .collect();
+        let short: Vec<bool> = (0..cols)
+            .map(|c| numeric[c] || column(c).all(|v| v.chars().count() <= SHORT_CELL))
+            .collect();
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| {
+                (0..cols)
+                    .map(|c| {
+                        let v = cell(r, c);
+                        if grouped[c] { group_thousands(&v) } else { v }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut header = t.header.clone();
+        header.resize(cols, String::new());
+        let classes = (0..cols)
+            .map(|c| match (numeric[c], short[c]) {
+                (true, _) => "num nw",
+                (false, true) => "nw",
+                _ => "",
+            })
+            .collect();
+        TableView {
+            header,
+            numeric,
+            short,
+            classes,
+            rows,
+        }
+    }
+}
+
+/// `1680`, `-3.5`, `2,110,825.00`: a number as a list cell holds one.
+fn is_number(s: &str) -> bool {
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let groups_ok = if int.contains(',') {
+        let mut g = int.split(',');
+        g.next().is_some_and(|f| (1..=3).contains(&f.len())) && g.all(|x| x.len() == 3)
+    } else {
+        !int.is_empty()
+    };
+    groups_ok
+        && int.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && !(s.contains('.') && frac.is_empty())
+}
+
+/// `1680` → `1,680`; numbers that already have separators, and short ones, stay as written.
+fn group_thousands(s: &str) -> String {
+    if s.contains(',') || !is_number(s) {
+        return s.to_string();
+    }
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(a, b)| (a, Some(b)));
+    let mut out = String::from(sign);
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// How a notice's links resolve: every notice's source file → its page, and the other local
@@ -182,7 +302,15 @@ pub fn is_withdrawn(site: &Site, n: &crate::resolve::Notice) -> bool {
 /// The body of withdrawn notice `i` as its page shows it (people's tables replaced by the
 /// note), without links: what search may still hold of it.
 pub fn withdrawn_body(site: &Site, i: usize) -> String {
-    build(site, i, &|_| None, None).body
+    let v = build(site, i, &|_| None, None);
+    let mut text = v.body + &v.body_after;
+    if let Some(s) = v.signature {
+        text.push_str(&format!(
+            "<p>{}</p>",
+            crate::render::markdown::escape(&(s.names.join(" ") + " " + &s.date))
+        ));
+    }
+    text
 }
 
 /// Build the view of notice `i`. `link` maps a body link as written to the URL to use;
@@ -213,7 +341,8 @@ pub fn build<'a>(
         .map(crate::dates::format_date_zh)
         .unwrap_or_default();
     let withdrawn_note = format!("按规定，名单已于公示期满后撤下（{withdraw_date}），公告信息保留。");
-    let body = to_html(
+    let contact = n.contact.clone().unwrap_or_default();
+    let parts = to_parts(
         src.body(),
         src.facts.has_html,
         &BodyOptions {
@@ -221,6 +350,9 @@ pub fn build<'a>(
             withdrawn: &people,
             withdrawn_note: &withdrawn_note,
         },
+        n.data.is_some(),
+        &n.publisher,
+        &contact,
     );
     let town = &site.config.townships[n.township];
     let dom = site.catalogs.domain(n.item);
@@ -240,7 +372,9 @@ pub fn build<'a>(
         publisher: n.publisher.clone(),
         formed: crate::dates::format_date(n.formed),
         published: crate::dates::format_date(n.published),
-        contact: n.contact.clone().unwrap_or_default(),
+        say_contact: !contact.is_empty() && !parts.number,
+        say_objection: !parts.objection,
+        contact,
         county: site.config.site.county.clone(),
         township: town.name.clone(),
         village: n.village.map(|v| town.villages[v].name.clone()).unwrap_or_default(),
@@ -255,8 +389,11 @@ pub fn build<'a>(
         period,
         withdrawn,
         withdrawn_note,
-        body,
-        table: site.tables[i].as_ref().filter(|_| !withdrawn),
+        body: parts.before,
+        body_after: parts.after,
+        list_anchored: parts.anchored,
+        signature: parts.signature,
+        table: site.tables[i].as_ref().filter(|_| !withdrawn).map(TableView::new),
         // The download of a withdrawn list goes with its table.
         data_file: n
             .data
@@ -322,7 +459,26 @@ pub fn normalize(p: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use super::css_string;
+    use super::{css_string, group_thousands, is_number};
+
+    #[test]
+    fn list_numbers_are_grouped_as_written_in_tables() {
+        for (a, b) in [
+            ("1680", "1,680"),
+            ("420", "420"),
+            ("2110825.5", "2,110,825.5"),
+            ("-12000", "-12,000"),
+            ("1,200", "1,200"),
+        ] {
+            assert_eq!(group_thousands(a), b);
+        }
+        for n in ["0", "1,234", "3.25", "-7"] {
+            assert!(is_number(n), "{n}");
+        }
+        for n in ["", "1,23", "12,3456", "3.", "138****5678", "1号", "一"] {
+            assert!(!is_number(n), "{n}");
+        }
+    }
 
     #[test]
     fn css_strings_cannot_break_out() {

@@ -513,3 +513,22 @@ pub fn check_errors(root: &Path) -> (Vec<serde_json::Value>, Option<i32>) {
         .collect();
     (errors, o.status.code())
 }
+
+/// A file of an npm package the checker tests use (`vnu-jar`, `axe-core`), installed by
+/// `.ci/run` into `target/tools` (or the folder `GONGKAI_TOOLS` names), or `None` (with a
+/// loud message; a failure on CI) where it is not.
+pub fn node_tool(package: &str, file: &str, what: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("GONGKAI_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/tools"));
+    let path = dir.join("node_modules").join(package).join(file);
+    if path.is_file() {
+        Some(path)
+    } else {
+        missing(
+            &format!("{package} (npm install --prefix target/tools {package})"),
+            what,
+        );
+        None
+    }
+}

@@ -36,9 +36,8 @@ fn sitemap(cx: &RenderCx, base: &str) -> Output {
         }
         xml.push_str("</url>\n");
     };
-    push("index.html", None);
-    for t in &cx.site.config.townships {
-        push(&format!("{}/index.html", t.slug), None);
+    for url in list_pages(cx) {
+        push(&url, None);
     }
     for &i in &cx.index.newest {
         let c = &cx.index.cards[i];
@@ -47,11 +46,41 @@ fn sitemap(cx: &RenderCx, base: &str) -> Output {
     for (url, date) in super::policy_data::sitemap_entries(cx) {
         push(&url, Some(&date));
     }
+    for url in super::policy::filter_urls(cx) {
+        push(&url, None);
+    }
     xml.push_str("</urlset>\n");
     Output {
         path: "sitemap.xml".into(),
         content: Content::Bytes(xml.into_bytes()),
     }
+}
+
+/// Every list page the render makes, in the order a reader meets them: home, each township
+/// with its township × domain tables and village pages, the item pages, the catalogs (not the in-site assessment report, which is for the county's office). The
+/// sitemap is built from the same keys the page modules render from (`tests/checkers.rs`
+/// checks that every page of a build is listed), not from the files written, because
+/// `gongkai serve` re-renders only some pages and still serves a whole sitemap.
+fn list_pages(cx: &RenderCx) -> Vec<String> {
+    let site = cx.site;
+    let mut v = vec!["index.html".to_string()];
+    for t in &site.config.townships {
+        v.push(format!("{}/index.html", t.slug));
+        for d in &site.catalogs.domains {
+            v.push(format!("{}/{}/index.html", t.slug, d.slug));
+        }
+        for vil in &t.villages {
+            v.push(crate::render::view::village_url(&t.slug, &vil.slug));
+        }
+    }
+    for r in cx.index.by_item.keys() {
+        v.push(crate::render::view::item_url(&site.catalogs.item(*r).id));
+    }
+    v.push("catalogs/index.html".into());
+    for d in &site.catalogs.domains {
+        v.push(format!("catalogs/{}.html", d.slug));
+    }
+    v
 }
 
 fn atom(cx: &RenderCx, base: &str, t: usize, town: &crate::config::Township) -> Output {

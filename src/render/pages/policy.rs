@@ -171,6 +171,27 @@ fn render_library(cx: &RenderCx) -> Vec<Output> {
     out
 }
 
+/// The directories and filter pages of every scope (the sitemap lists them; the library
+/// pages and documents come from `policy_data::sitemap_entries`).
+pub fn filter_urls(cx: &RenderCx) -> Vec<String> {
+    let lib = &cx.site.policy;
+    if lib.is_empty() {
+        return Vec::new();
+    }
+    let mut v = Vec::new();
+    for scope in scopes(cx) {
+        v.extend(
+            DIRECTORIES
+                .iter()
+                .map(|(_, file, _)| format!("{}policy/{file}.html", scope.prefix)),
+        );
+        for f in facets(lib, &scope) {
+            v.extend(f.values.into_iter().map(|x| x.url));
+        }
+    }
+    v
+}
+
 /// One filter (状态, 年份, 发文机关, 类别) and its values, each a page of its own.
 #[derive(Serialize)]
 pub struct Facet {

@@ -25,3 +25,19 @@
   btn.hidden = false;
   btn.addEventListener("click", function () { window.print(); });
 })();
+
+/* A table's scroll box takes the keyboard focus only while it scrolls (the HTML makes every
+   box focusable, so it works without scripts). */
+(function () {
+  var boxes = document.querySelectorAll(".table-wrap[tabindex]");
+  if (!boxes.length) return;
+  function sync() {
+    for (var i = 0; i < boxes.length; i++) {
+      var b = boxes[i];
+      if (b.scrollWidth > b.clientWidth + 1) b.setAttribute("tabindex", "0");
+      else if (document.activeElement !== b) b.removeAttribute("tabindex");
+    }
+  }
+  sync();
+  addEventListener("resize", sync);
+})();
