@@ -13,6 +13,7 @@
 //! [`pipeline`] runs them in order; `main.rs` is a thin command line over it.
 
 pub mod board;
+pub mod book;
 pub mod calendar;
 pub mod catalog;
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod diag;
 pub mod import;
 pub mod load;
 pub mod pack;
+pub mod pdf;
 pub mod pipeline;
 pub mod policy;
 pub mod privacy;
