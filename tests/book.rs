@@ -57,10 +57,24 @@ fn both_books_print_with_exact_toc_page_numbers() {
         );
         // The printed number of each page (its footer "— N —") → its physical page.
         let texts: Vec<String> = (1..=pages).map(|p| page_text(&pdf, p)).collect();
-        let numbered = |n: u32| texts.iter().position(|t| t.contains(&format!("— {n} —")));
+        let footer = |t: &String| -> Option<u32> {
+            let last = t.lines().rev().find(|l| !l.trim().is_empty())?;
+            last.contains('—').then(|| {
+                last.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .ok()
+            })?
+        };
+        let numbered = |n: u32| texts.iter().position(|t| footer(t) == Some(n));
         let toc_page = texts
             .iter()
-            .position(|t| t.contains("目　录") || t.contains("目 录"))
+            .position(|t| {
+                t.lines()
+                    .next()
+                    .is_some_and(|l| l.split_whitespace().collect::<String>() == "目录")
+            })
             .expect("a 目录 page");
         let mut entries = 0;
         for line in texts[toc_page].lines() {
