@@ -14,6 +14,7 @@
 
 pub mod annual;
 pub mod board;
+pub mod book;
 pub mod calendar;
 pub mod catalog;
 pub mod cli;
@@ -23,6 +24,7 @@ pub mod diag;
 pub mod import;
 pub mod load;
 pub mod pack;
+pub mod pdf;
 pub mod pipeline;
 pub mod policy;
 pub mod privacy;

@@ -24,6 +24,7 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
     let notices = crate::resolve::resolve(root, &config, &catalogs, &loaded, diags);
     let mut policy = crate::resolve::policy::resolve(root, &config, &loaded, diags);
     policy.derive(today);
+    let books = crate::book::resolve(root, &config, &catalogs, &notices, diags);
     t.mark("resolve");
     let tables = notices
         .par_iter()
@@ -41,6 +42,7 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
         notices,
         tables,
         policy,
+        books,
         today,
     };
     t.mark("data");

@@ -20,6 +20,8 @@ pub struct Site {
     pub tables: Vec<Option<DataTable>>,
     /// The policy library (documents, 解读, 征求意见, 反馈), statuses derived for `today`.
     pub policy: crate::policy::Library,
+    /// The 办事一本通 books and which notices are guides (`crate::book`).
+    pub books: crate::book::Books,
     /// "Today" for everything time-dependent (`--date`), so builds are reproducible.
     pub today: Date,
 }

@@ -3,6 +3,7 @@
 
 mod annual;
 mod board;
+mod book;
 mod build;
 mod catalog;
 mod catalog_import;
@@ -61,6 +62,8 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// 生成某村公示栏的打印文件 / printable bundle of a village's notice board
     Board(board::BoardArgs),
+    /// 办事一本通：每本书生成一个可送印的 PDF（目录带页码）/ the 办事一本通 as printable PDFs
+    Book(book::BookArgs),
     /// 打包为离线网站（U 盘、查阅机、上传）；校验拷贝；比较两次打包 / offline bundle, verify, diff
     Pack(pack::PackArgs),
     /// 测评自查报告：覆盖、及时、更新、公示期、整改清单 / assessment report (coverage, timeliness, rectification)
@@ -108,6 +111,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a, lang),
         Command::Catalog(a) => catalog::run(&root, a, lang),
         Command::Board(a) => board::run(&root, a, lang),
+        Command::Book(a) => book::run(&root, a, lang),
         Command::Pack(a) => pack::run(&root, a, lang),
         Command::Mask(a) => mask::run(&root, a, lang),
         Command::Serve(a) => serve::run(&root, a, lang),

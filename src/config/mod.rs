@@ -7,7 +7,10 @@
 mod keys;
 mod schema;
 
-pub use schema::{Config, Footer, PrintConfig, ReportConfig, RuleSeverity, SiteConfig, Township, Village};
+pub use schema::{
+    Audience, BookConfig, ChapterConfig, Config, Footer, PrintConfig, ReportConfig, RuleSeverity, SiteConfig, Township,
+    Village,
+};
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::tr;

@@ -6,6 +6,9 @@ use crate::tr;
 use crate::util::suggest;
 use toml::{Table, Value};
 
+mod books;
+pub use books::{Audience, BookConfig, ChapterConfig};
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub site: SiteConfig,
@@ -14,6 +17,8 @@ pub struct Config {
     pub print: PrintConfig,
     pub rules: Rules,
     pub report: ReportConfig,
+    /// `[[book]]`: the 办事一本通 handbooks.
+    pub books: Vec<BookConfig>,
 }
 
 /// `[report]`: whether `gongkai build` puts the assessment report into the site.
@@ -104,7 +109,7 @@ impl Config {
     }
 }
 
-const TOP: &[&str] = &["site", "footer", "townships", "print", "rules", "report"];
+const TOP: &[&str] = &["site", "footer", "townships", "print", "rules", "report", "book"];
 const SITE: &[&str] = &["title", "county", "code", "base_url", "theme", "output", "minify"];
 const FOOTER: &[&str] = &[
     "sponsor",
@@ -212,6 +217,7 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
     let report = ReportConfig {
         in_site: r.boolean(report_t, "report", "in_site").unwrap_or(false),
     };
+    let books = r.books(root);
     Some(Config {
         site,
         footer,
@@ -223,6 +229,7 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
             feedback_days,
         },
         report,
+        books,
     })
 }
 

@@ -235,6 +235,22 @@ codes! {
         "写上监督举报电话，或删掉这一行沿用 _index.md 中的。", "Write the phone, or delete the line to use the _index.md's.";
     BadBoards = "GK173", "张贴村写得不对", "`张贴村` names a board that cannot carry the notice",
         "张贴村 只写本乡镇 book.toml 中的村（社区），并且只用于乡镇的公告。", "List villages of the notice's township in book.toml, on a township notice only.";
+    BookItem = "GK180", "一本通的大项选择了不存在的目录事项或路径", "A book's chapter names an item or path that does not exist",
+        "把 items 写成 gongkai catalog list 列出的事项路径，paths 写成 content/ 下存在的文件或目录。", "Use an item path from gongkai catalog list, and paths that exist under content/.";
+    BookEmpty = "GK181", "一本通的大项没有选到任何办事指南", "A book's chapter chooses no guide",
+        "检查 items、tags、paths 是否与公告的 事项、关键词 和文件位置一致。", "Check that items, tags and paths match the guides' 事项, 关键词 and files.";
+    GuideNotInBook = "GK182", "办事指南没有编入任何一本通", "A service guide is in no book",
+        "在 book.toml 某本书的大项中用 items、tags 或 paths 选入它；不需要编入的可以不管。", "Choose it in a chapter of a book in book.toml (items, tags or paths); or leave it out on purpose.";
+    GuideElement = "GK183", "办事指南缺少必备要素", "A service guide lacks a required element",
+        "按提示补上该要素的“## 标题”和内容（事项名称、设定依据、申请条件、申请材料、办理流程、办理时限、收费标准、办理地点、办理时间、咨询电话、监督投诉电话）。", "Add the element as a `##` section with its content.";
+    GuideFee = "GK184", "办事指南的收费标准为空或含糊", "A guide's fee is blank or vague",
+        "不收费的写明“不收费”；收费的写明标准和依据。", "Write 不收费 when free; otherwise the amount and its basis.";
+    GuideTimeLimit = "GK185", "办事指南的办理时限写法不合要求", "A guide's time limit is not in the required form",
+        "写“即办”，或“自受理之日起 N 个工作日办结”。", "Write 即办, or 自受理之日起 N 个工作日办结.";
+    GuidePhone = "GK186", "办事指南的电话不是“区号-号码”格式", "A guide's phone number is not area code - number",
+        "写成 0556-1234567 这样的固定电话（区号-号码），或 12345 这样的服务热线。", "Write a landline as 0556-1234567, or a hotline such as 12345.";
+    BookFont = "GK187", "找不到可以排版一本通的中文字体", "No Chinese font to typeset the book",
+        "安装中文字体（Debian/Ubuntu：apt install fonts-noto-cjk；Windows 自带宋体、微软雅黑），或用 --font 文件 / 环境变量 GONGKAI_FONT 指定字体文件。", "Install a CJK font (apt install fonts-noto-cjk), or pass --font FILE / set GONGKAI_FONT.";
 }
 
 impl Code {

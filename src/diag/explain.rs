@@ -634,6 +634,54 @@ fn entry(code: Code) -> Option<Entry> {
             "张贴村: [河弯村, 柳河村]",
             "张贴村: [河湾村, 柳河村]",
         ),
+        BookItem => (
+            "一本通的每个大项按目录事项（items）、信息头的关键词（tags）或文件位置（paths）选入办事指南；写错的事项或路径选不到任何公告，印出来的书就少了内容。",
+            "Each chapter picks guides by catalog item, by 关键词 tag or by path; a wrong item or path picks nothing and the printed book misses pages.",
+            "[[book.chapters]]\ntitle = \"社会救助\"\nitems = [\"社会救助/低保办理指南\"]",
+            "[[book.chapters]]\ntitle = \"社会救助\"\nitems = [\"社会救助/最低生活保障/办事指南\"]",
+        ),
+        BookEmpty => (
+            "大项选不到任何办事指南时，这一章在书里只有标题。",
+            "A chapter that chooses no guide prints as a bare title.",
+            "tags = [\"残疾人\"]   # 没有公告的关键词是“残疾人”",
+            "tags = [\"残疾人\"]   # 公告信息头写 关键词: [残疾人]",
+        ),
+        GuideNotInBook => (
+            "办事指南通常都应编入惠企或惠民一本通；这是提示，不是错误。",
+            "Service guides usually belong in one of the books; this is a hint, not an error.",
+            "（book.toml 中没有选入该指南的大项）",
+            "[[book.chapters]]\ntitle = \"社会保障\"\nitems = [\"社会保险/…/办事指南\"]",
+        ),
+        GuideElement => (
+            "各省办事指南规范（如 DB33/T 2036、DB31/T 544）要求每份办事指南写明事项名称、设定依据、申请条件、申请材料、办理流程、办理时限、收费标准、办理地点、办理时间、咨询电话和监督投诉电话；缺一项，群众就要多跑一趟。",
+            "Provincial standards require every guide to state its name, basis, conditions, materials, steps, time limit, fee, place, hours, enquiry and complaint phones.",
+            "## 申请材料\n\n## 办理流程\n1. 提出申请",
+            "## 申请材料\n| 材料名称 | 原件/复印件 | 份数 |\n|---|---|---|\n| 居民身份证 | 原件 | 1 |\n\n## 办理流程\n1. 提出申请",
+        ),
+        GuideFee => (
+            "收费标准不能空着：不收费的要写明“不收费”，群众才知道不用带钱。",
+            "The fee may not be blank: write 不收费 so that people know.",
+            "## 收费标准\n无",
+            "## 收费标准\n不收费",
+        ),
+        GuideTimeLimit => (
+            "办理时限要么是即办件（“即办”），要么是承诺件（“自受理之日起 N 个工作日办结”），才能据此监督。",
+            "A time limit is 即办 or N 个工作日, so that it can be checked.",
+            "## 办理时限\n尽快办理",
+            "## 办理时限\n自受理之日起 5 个工作日办结",
+        ),
+        GuidePhone => (
+            "咨询电话和监督投诉电话要写区号，外地打来才能拨通。",
+            "Phones need the area code so that callers from elsewhere can dial them.",
+            "## 咨询电话\n1234567",
+            "## 咨询电话\n0556-1234567",
+        ),
+        BookFont => (
+            "gongkai 用本机已安装的中文字体排版一本通并嵌入 PDF，自己不带字体；依次查找 --font、GONGKAI_FONT、用户字体目录和系统字体目录。",
+            "gongkai typesets the book with an installed CJK font and embeds it; it looks at --font, GONGKAI_FONT, then the font folders.",
+            "gongkai book   # 服务器上没有装中文字体",
+            "apt install fonts-noto-cjk && gongkai book\n或 gongkai book --font /path/simsun.ttc",
+        ),
         Io => return None,
     })
 }

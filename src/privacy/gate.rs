@@ -117,6 +117,24 @@ impl<'a> Gate<'a> {
         self.record(&out)
     }
 
+    /// Scans a PDF that gongkai itself wrote (the printed 办事一本通) as a reader sees it:
+    /// page by page through its fonts' ToUnicode maps, as the gate reads attached PDFs. A
+    /// PDF the reader cannot open is held back too: what cannot be read cannot be cleared.
+    pub fn check_pdf(&mut self, name: &str, bytes: &[u8]) -> bool {
+        let read = super::pdf::pages(bytes);
+        if read.unchecked().is_some() {
+            if let Ok(mut u) = self.unchecked.lock() {
+                u.push((
+                    PathBuf::from(name),
+                    tr!("生成的 PDF 无法读回文字", "the PDF written cannot be read back"),
+                ));
+            }
+            return false;
+        }
+        let text = read.texts().join("\n");
+        self.check_file(name, text.as_bytes(), &[])
+    }
+
     /// Records the leaks of `out`; whether it is clean.
     fn record(&self, out: &Output) -> bool {
         use std::sync::atomic::Ordering::Relaxed;

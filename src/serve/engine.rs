@@ -105,6 +105,7 @@ impl Engine {
             notices: Vec::new(),
             tables: Vec::new(),
             policy: crate::policy::Library::default(),
+            books: crate::book::Books::default(),
             today: self.today,
         });
         self.resolve_and_check(None);
@@ -151,6 +152,7 @@ impl Engine {
         // The library is small and its references run across files: typed again whole.
         site.policy = crate::resolve::policy::resolve(&self.root, &site.config, &loaded, &mut rd);
         site.policy.derive(site.today);
+        site.books = crate::book::resolve(&self.root, &site.config, &site.catalogs, &notices, &mut rd);
         site.sources = loaded.sources;
         self.resolved = rd.into_iter().collect();
         let is_touched = |rel: &str| touched.is_none_or(|t| t.contains(rel));

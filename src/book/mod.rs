@@ -1,0 +1,163 @@
+//! 办事一本通 (issue 14): service guides gathered into handbooks. A notice is a *guide* when
+//! its catalog item is a 办事指南/服务指南 item or a book's chapter chooses it; this is
+//! decided once, when the site is put together ([`resolve`]), so the printed book, the
+//! guide rules and the hints read [`Books`] instead of asking each notice again.
+
+pub mod guide;
+pub mod print;
+
+use crate::catalog::{Catalogs, Found, ItemRef};
+use crate::config::Config;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::resolve::Notice;
+use crate::tr;
+
+/// A book with its chapters resolved to notices.
+#[derive(Clone, Debug)]
+pub struct Book {
+    /// Index into `config.books`.
+    pub config: usize,
+    pub chapters: Vec<Chapter>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Chapter {
+    pub title: String,
+    /// Indexes into `site.notices`, in the order of the chapter's choices, then by path.
+    pub guides: Vec<usize>,
+}
+
+/// Every book, and which notices are guides.
+#[derive(Clone, Debug, Default)]
+pub struct Books {
+    pub books: Vec<Book>,
+    /// Parallel to `site.notices`: whether the notice is a guide.
+    pub is_guide: Vec<bool>,
+}
+
+/// Whether a catalog item's notices are service guides.
+pub fn is_guide_item(catalogs: &Catalogs, r: ItemRef) -> bool {
+    let item = catalogs.item(r);
+    let says = |s: &str| s.contains("办事指南") || s.contains("服务指南");
+    says(&item.level2) || item.level3.as_deref().is_some_and(says)
+}
+
+/// Resolves the `[[book]]` chapters of `config` to notices; unknown items and paths, and
+/// chapters that choose nothing, are reported at their lines in book.toml.
+pub fn resolve(
+    root: &std::path::Path,
+    config: &Config,
+    catalogs: &Catalogs,
+    notices: &[Notice],
+    diags: &mut Diagnostics,
+) -> Books {
+    let mut is_guide: Vec<bool> = notices.iter().map(|n| is_guide_item(catalogs, n.item)).collect();
+    let mut books = Vec::new();
+    for (bi, b) in config.books.iter().enumerate() {
+        let mut chapters = Vec::new();
+        for c in &b.chapters {
+            let mut chosen: Vec<usize> = Vec::new();
+            let add = |i: usize, chosen: &mut Vec<usize>| {
+                if !chosen.contains(&i) {
+                    chosen.push(i);
+                }
+            };
+            for query in &c.items {
+                match catalogs.index.find(query) {
+                    Found::One(r) => {
+                        let mut of: Vec<usize> = (0..notices.len()).filter(|&i| notices[i].item == r).collect();
+                        of.sort_by(|&a, &b| notices[a].rel.cmp(&notices[b].rel));
+                        for i in of {
+                            add(i, &mut chosen);
+                        }
+                    }
+                    Found::Ambiguous(_) | Found::None { .. } => {
+                        diags.push(Diagnostic::error(
+                            Code::BookItem,
+                            crate::config::FILE,
+                            c.items_pos,
+                            tr!(
+                                "大项“{}”的 items 中“{query}”不是目录中的事项",
+                                "chapter {}: \"{query}\" in items is not a catalog item",
+                                c.title
+                            ),
+                            tr!(
+                                "写成 gongkai catalog list 列出的完整事项路径，例如 社会救助/最低生活保障/办事指南。",
+                                "Use a full item path from gongkai catalog list, e.g. 社会救助/最低生活保障/办事指南."
+                            ),
+                        ));
+                    }
+                }
+            }
+            for tag in &c.tags {
+                for (i, n) in notices.iter().enumerate() {
+                    if n.keywords.iter().any(|k| k == tag) {
+                        add(i, &mut chosen);
+                    }
+                }
+            }
+            for p in &c.paths {
+                let want = p.trim_end_matches('/');
+                if !root.join(want).exists() {
+                    diags.push(Diagnostic::error(
+                        Code::BookItem,
+                        crate::config::FILE,
+                        c.paths_pos,
+                        tr!(
+                            "大项“{}”的 paths 中“{p}”不存在",
+                            "chapter {}: path \"{p}\" does not exist",
+                            c.title
+                        ),
+                        tr!(
+                            "写站点目录下的相对路径，例如 content/qingshan/社会救助/低保指南.md，或一个目录。",
+                            "Use a path relative to the site, e.g. content/qingshan/guide.md, or a folder."
+                        ),
+                    ));
+                    continue;
+                }
+                let mut of: Vec<usize> = (0..notices.len())
+                    .filter(|&i| {
+                        let rel = notices[i].rel.as_str();
+                        rel == want || rel.starts_with(&format!("{want}/"))
+                    })
+                    .collect();
+                of.sort_by(|&a, &b| notices[a].rel.cmp(&notices[b].rel));
+                for i in of {
+                    add(i, &mut chosen);
+                }
+            }
+            if chosen.is_empty() && !c.title.is_empty() {
+                diags.push(Diagnostic::warning(
+                    Code::BookEmpty,
+                    crate::config::FILE,
+                    c.pos,
+                    tr!(
+                        "《{}》的大项“{}”没有选到任何办事指南",
+                        "chapter {1} of {0} chooses no guide",
+                        b.title,
+                        c.title
+                    ),
+                    Code::BookEmpty.fix(),
+                ));
+            }
+            for &i in &chosen {
+                is_guide[i] = true;
+            }
+            chapters.push(Chapter {
+                title: c.title.clone(),
+                guides: chosen,
+            });
+        }
+        books.push(Book { config: bi, chapters });
+    }
+    Books { books, is_guide }
+}
+
+impl Books {
+    /// Whether notice `i` is in some book.
+    pub fn in_a_book(&self, i: usize) -> bool {
+        self.books
+            .iter()
+            .any(|b| b.chapters.iter().any(|c| c.guides.contains(&i)))
+    }
+}
