@@ -46,6 +46,18 @@ pub fn check_site(site: &Site, diags: &mut Diagnostics) -> Vec<Annual> {
     out
 }
 
+/// The column's pages for the sitemap: the list first, then one page per unit and year
+/// (the paths `render_all` writes; the inputs are not read again).
+pub fn sitemap_entries(site: &Site) -> Vec<String> {
+    let units = units(site);
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![INDEX.to_string()];
+    out.extend(units.into_iter().map(|(year, unit)| unit.url(site, year)));
+    out
+}
+
 /// The pages of the column (nothing when the site has no `annual/` folder).
 pub fn render_all(cx: &RenderCx) {
     if !cx.wants(|s| s.home) {

@@ -49,6 +49,9 @@ fn sitemap(cx: &RenderCx, base: &str) -> Output {
     for url in super::policy::filter_urls(cx) {
         push(&url, None);
     }
+    for url in crate::annual::pages::sitemap_entries(cx.site) {
+        push(&url, None);
+    }
     xml.push_str("</urlset>\n");
     Output {
         path: "sitemap.xml".into(),
