@@ -33,7 +33,7 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
             crate::load::table::read(&d.source).ok()
         })
         .collect();
-    let site = Site {
+    let mut site = Site {
         root: root.to_path_buf(),
         config,
         catalogs,
@@ -43,12 +43,13 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
         tables,
         policy,
         books,
+        annual: Vec::new(),
         today,
     };
     t.mark("data");
     crate::validate::validate(&site, diags);
     // The annual reports' inputs (crate::annual), checked with the rest of the site.
-    crate::annual::pages::check_site(&site, diags);
+    site.annual = crate::annual::pages::check_site(&site, diags);
     t.mark("validate");
     Some(site)
 }

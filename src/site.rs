@@ -22,6 +22,9 @@ pub struct Site {
     pub policy: crate::policy::Library,
     /// The 办事一本通 books and which notices are guides (`crate::book`).
     pub books: crate::book::Books,
+    /// The 政府信息公开工作年度报告 of every unit and year with an `annual/` folder, checked
+    /// (`crate::annual`); the column's pages and `gongkai annual` read them from here.
+    pub annual: Vec<crate::annual::Annual>,
     /// "Today" for everything time-dependent (`--date`), so builds are reproducible.
     pub today: Date,
 }

@@ -263,8 +263,11 @@ fn broken_front_matter_shows_the_error_and_keeps_the_last_good_site_until_fixed(
     });
     // The last good page is still what is served under the overlay.
     assert_eq!(h1(&doc), TITLE);
-    let problem = doc.select(&sel(".gongkai-problem")).next().expect("a listed problem");
-    assert_eq!(problem.value().attr("data-file"), Some(NOTICE));
+    // The site's other findings (the annual register's late replies) are listed too.
+    let problem = doc
+        .select(&sel(".gongkai-problem"))
+        .find(|p| p.value().attr("data-file") == Some(NOTICE))
+        .expect("the notice's problem listed");
     assert_eq!(problem.value().attr("data-line"), Some("3"));
     assert_eq!(problem.value().attr("data-code"), Some("GK012"));
     let text: String = problem.text().collect();
@@ -425,4 +428,24 @@ fn a_policy_edit_rerenders_the_library_and_removes_pages_no_longer_made() {
         (s.get(&only).0 == 404).then_some(())
     });
     assert!(issuer_page(&s).is_none());
+}
+
+#[test]
+fn an_edit_of_the_annual_report_text_is_served() {
+    // annual/ is watched like catalogs/: an edit of sections.md re-checks the site and the
+    // 政府信息公开年报 page shows the new text.
+    let s = start(&[]);
+    let url = "/annual/2025.html";
+    let (status, page) = s.get(url);
+    assert_eq!(status, 200, "{page}");
+    let added = "本年度新增政务公开专区一处，已对外开放。";
+    assert!(!page.contains(added));
+    let path = s.path("annual/2025/sections.md");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(&format!("\n{added}\n"));
+    std::fs::write(&path, text).unwrap();
+    s.wait_page("the new sentence on the annual report's page", url, |st, d| {
+        st == 200 && d.root_element().text().collect::<String>().contains(added)
+    });
+    assert!(!s.path("public").exists());
 }

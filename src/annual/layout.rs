@@ -253,6 +253,7 @@ mod tests {
             sections: Default::default(),
             private: vec![],
             url: String::new(),
+            of: crate::annual::Unit { township: None },
         }
     }
 

@@ -110,6 +110,9 @@ pub struct Annual {
     pub private: Vec<String>,
     #[serde(skip)]
     pub url: String,
+    /// Whose report it is (the county's or a township's).
+    #[serde(skip)]
+    pub of: Unit,
 }
 
 /// Years and units with an `annual/<year>[/<slug>]` folder, in order: the county's when the
@@ -384,6 +387,7 @@ pub fn load(site: &Site, year: i16, unit: Unit, diags: &mut Vec<Diagnostic>) -> 
         sections: sections::Sections::default(),
         private: reg.private.clone(),
         url: unit.url(site, year),
+        of: unit,
     };
     let sec_rel = format!("{dir_rel}/{}", sections::FILE);
     match std::fs::read(dir.join(sections::FILE)) {

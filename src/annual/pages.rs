@@ -46,15 +46,13 @@ pub fn check_site(site: &Site, diags: &mut Diagnostics) -> Vec<Annual> {
     out
 }
 
-/// The column's pages for the sitemap: the list first, then one page per unit and year
-/// (the paths `render_all` writes; the inputs are not read again).
+/// The column's pages for the sitemap: the list first, then one page per checked report.
 pub fn sitemap_entries(site: &Site) -> Vec<String> {
-    let units = units(site);
-    if units.is_empty() {
+    if site.annual.is_empty() {
         return Vec::new();
     }
     let mut out = vec![INDEX.to_string()];
-    out.extend(units.into_iter().map(|(year, unit)| unit.url(site, year)));
+    out.extend(site.annual.iter().map(|a| a.url.clone()));
     out
 }
 
@@ -63,15 +61,11 @@ pub fn render_all(cx: &RenderCx) {
     if !cx.wants(|s| s.home) {
         return;
     }
-    let mut quiet = Vec::new();
-    let reports: Vec<Annual> = units(cx.site)
-        .into_iter()
-        .filter_map(|(y, u)| load(cx.site, y, u, &mut quiet))
-        .collect();
+    let reports = &cx.site.annual;
     if reports.is_empty() {
         return;
     }
-    for a in &reports {
+    for a in reports {
         let meta = PageMeta {
             root: root_of(&a.url),
             url: a.url.clone(),

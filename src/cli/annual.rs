@@ -48,9 +48,10 @@ pub fn run(root: &Path, a: AnnualArgs, lang: Lang) -> i32 {
     };
     let mut diags = Diagnostics::new();
     let site = crate::pipeline::check(root, today, &mut diags);
-    // The site's own problems block the report; the annual inputs are read again below for
-    // the one unit asked for, so they are left out here and not printed twice.
-    let list: Vec<Diagnostic> = diags.sorted().into_iter().filter(|d| !is_annual(d.code)).collect();
+    // The site's own problems block the report; of the annual inputs' findings only those of
+    // the one unit asked for are printed, below.
+    let (annual_found, list): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diags.sorted().into_iter().partition(|d| is_annual(d.code));
     let blocking: Vec<Diagnostic> = list
         .iter()
         .filter(|d| d.severity == Severity::Error && d.code != Code::Late)
@@ -77,8 +78,18 @@ pub fn run(root: &Path, a: AnnualArgs, lang: Lang) -> i32 {
             return super::USAGE;
         }
     };
+    // The reports with inputs were checked with the site; a year or unit without them is
+    // loaded here only for the diagnostic that says what is missing.
     let mut found = Vec::new();
-    let report = annual::load(&site, a.year, unit, &mut found);
+    let report = match site.annual.iter().find(|r| r.year == a.year && r.of == unit) {
+        Some(r) => {
+            let dir = unit.dir(&site, a.year);
+            let of_unit = |file: &str| file.rsplit_once('/').is_some_and(|(parent, _)| parent == dir);
+            found.extend(annual_found.into_iter().filter(|d| of_unit(&d.file)));
+            Some(r.clone())
+        }
+        None => annual::load(&site, a.year, unit, &mut found),
+    };
     let mut found_d = Diagnostics::new();
     found_d.extend(found);
     show(found_d.sorted(), Format::Human, lang);

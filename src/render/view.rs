@@ -162,7 +162,7 @@ impl<'a> SiteView<'a> {
                 .collect(),
             today: crate::dates::format_date(site.today),
             policy: !site.policy.is_empty(),
-            annual: !crate::annual::units(site).is_empty(),
+            annual: !site.annual.is_empty(),
         }
     }
 }

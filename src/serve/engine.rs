@@ -106,6 +106,7 @@ impl Engine {
             tables: Vec::new(),
             policy: crate::policy::Library::default(),
             books: crate::book::Books::default(),
+            annual: Vec::new(),
             today: self.today,
         });
         self.resolve_and_check(None);
@@ -170,6 +171,10 @@ impl Engine {
             })
             .collect();
         site.notices = notices;
+        // The annual reports read the policy library, so they are checked again with it.
+        let mut ad = Diagnostics::new();
+        site.annual = crate::annual::pages::check_site(site, &mut ad);
+        self.resolved.extend(ad);
         let checked = &self.checked;
         let fresh = |rel: &str| is_touched(rel) || !checked.contains_key(rel);
         let site = &*site;

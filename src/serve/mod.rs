@@ -149,8 +149,8 @@ pub fn run(o: Options) -> i32 {
     say(
         lang,
         tr!(
-            "正在监视 content/、catalogs/、themes/、book.toml、calendar.toml 的变化；按 Ctrl+C 结束。",
-            "watching content/, catalogs/, themes/, book.toml and calendar.toml; Ctrl+C to stop."
+            "正在监视 content/、catalogs/、themes/、annual/、book.toml、calendar.toml 的变化；按 Ctrl+C 结束。",
+            "watching content/, catalogs/, themes/, annual/, book.toml and calendar.toml; Ctrl+C to stop."
         ),
     );
     if o.open {

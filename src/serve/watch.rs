@@ -73,7 +73,7 @@ pub fn start(root: &Path, poll: bool, tx: Sender<Vec<Change>>) -> notify::Result
         Watching::Poll(d) => d.watch(p, mode),
     };
     watch(root, RecursiveMode::NonRecursive)?;
-    for dir in ["content", "catalogs", "themes"] {
+    for dir in ["content", "catalogs", "themes", "annual"] {
         let p = root.join(dir);
         if p.is_dir() {
             watch(&p, RecursiveMode::Recursive)?;
@@ -94,7 +94,8 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     let shown = rel.to_string_lossy().replace('\\', "/");
     match first.as_str() {
         "content" if rel.components().count() > 1 => Some(Change::Content(path.to_path_buf())),
-        "catalogs" | "themes" => Some(Change::Whole(shown)),
+        // The annual reports' inputs are few and read with the policy library: a whole check.
+        "catalogs" | "themes" | "annual" => Some(Change::Whole(shown)),
         "book.toml" | "calendar.toml" => Some(Change::Whole(shown)),
         _ => None,
     }
@@ -149,6 +150,10 @@ mod tests {
             classify(root, &root.join("catalogs/x.yaml")),
             Some(Change::Whole(_))
         ));
+        assert_eq!(
+            classify(root, &root.join("annual/2025/register.xlsx")),
+            Some(Change::Whole("annual/2025/register.xlsx".into()))
+        );
         assert_eq!(classify(root, &root.join("content")), None);
     }
 }
