@@ -729,3 +729,149 @@ fn an_xlsx_register_with_real_excel_dates() {
     assert_eq!(j["late"][0]["row"], 3);
     assert_eq!(j["late"][0]["days_late"], 1);
 }
+
+/// The tables of a DOCX's `word/document.xml`, merges expanded: a `gridSpan` cell's text
+/// fills the columns it spans, a `vMerge` continuation takes the text of the cell above.
+fn docx_tables(xml: &str) -> Vec<Vec<Vec<String>>> {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let (mut tables, mut rows, mut row) = (Vec::new(), Vec::<Vec<String>>::new(), Vec::<String>::new());
+    let (mut span, mut cont, mut text, mut in_t) = (1usize, false, String::new(), false);
+    let attr = |e: &quick_xml::events::BytesStart, k: &str| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == k)
+            .map(|a| a.value.to_string())
+    };
+    loop {
+        match r.read_event().expect("well-formed document.xml") {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:tc" => {
+                (span, cont, text) = (1, false, String::new());
+            }
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:gridSpan" => {
+                span = attr(&e, "w:val").unwrap().parse().unwrap();
+            }
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:vMerge" => {
+                cont = attr(&e, "w:val").as_deref() != Some("restart");
+            }
+            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
+            Event::Text(t) if in_t => text.push_str(&t.xml10_content()),
+            Event::GeneralRef(g) if in_t => text.push_str(entity(&g)),
+            Event::End(e) if e.name().as_ref() == "w:tc" => {
+                let col = row.len();
+                let t = if cont {
+                    rows.last().unwrap()[col].clone()
+                } else {
+                    text.clone()
+                };
+                row.extend(std::iter::repeat_n(t, span));
+            }
+            Event::End(e) if e.name().as_ref() == "w:tr" => rows.push(std::mem::take(&mut row)),
+            Event::End(e) if e.name().as_ref() == "w:tbl" => tables.push(std::mem::take(&mut rows)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    tables
+}
+
+/// The text of the five entities the writer escapes with.
+fn entity(g: &quick_xml::events::BytesRef) -> &'static str {
+    match g.xml10_content().as_ref() {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        other => panic!("unexpected entity &{other};"),
+    }
+}
+
+#[test]
+fn docx_has_the_sections_and_the_tables_cell_for_cell_as_the_xlsx() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let (d, x) = (tmp.path().join("a.docx"), tmp.path().join("a.xlsx"));
+    for (f, p) in [("docx", &d), ("xlsx", &x)] {
+        let ps = p.to_string_lossy().into_owned();
+        let o = annual(&fixture("annual"), &["--format", f, "--output", &ps]);
+        assert!(o.status.success(), "{f}: {}", stderr(&o));
+    }
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&d).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    let types = part("[Content_Types].xml");
+    assert!(types.contains("wordprocessingml.document.main+xml"), "{types}");
+    assert!(part("word/_rels/document.xml.rels").contains("styles.xml"));
+    let styles = part("word/styles.xml");
+    assert!(styles.contains("w:eastAsia=\"仿宋_GB2312\"") && styles.contains("黑体"));
+    let xml = part("word/document.xml");
+    // A4 portrait.
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "not A4");
+    // The six sections in the official order, with the office's text of 一, 五 and 六.
+    let plain: String = {
+        let mut r = quick_xml::Reader::from_str(&xml);
+        let mut s = String::new();
+        loop {
+            match r.read_event().unwrap() {
+                quick_xml::events::Event::Text(t) => s.push_str(&t.xml10_content()),
+                quick_xml::events::Event::GeneralRef(g) => s.push_str(entity(&g)),
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        s
+    };
+    let mut at = 0;
+    for h in [
+        "测试县人民政府2025年政府信息公开工作年度报告",
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ] {
+        let i = plain[at..]
+            .find(h)
+            .unwrap_or_else(|| panic!("{h} missing or out of order"));
+        at += i + h.len();
+    }
+    let sections = read(&fixture("annual").join("annual/2025/sections.md"));
+    let first_line = sections
+        .lines()
+        .find(|l| !l.starts_with('#') && !l.trim().is_empty() && !l.contains("{{"))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(plain.contains(&first_line), "section text missing: {first_line}");
+    // The tables: the same cells as the XLSX (whose row 0 is its title), merges expanded.
+    let tables = docx_tables(&xml);
+    let sheets = gongkai::import::sheet::read(&x).unwrap();
+    assert_eq!(tables.len(), 3);
+    for (t, s) in tables.iter().zip(&sheets) {
+        assert_eq!(t.len() + 1, s.rows.len(), "{}: rows", s.name);
+        for (r, row) in t.iter().enumerate() {
+            let want: Vec<String> = (0..row.len()).map(|c| s.cell(r + 1, c).to_string()).collect();
+            assert_eq!(row, &want, "{} row {}", s.name, r + 1);
+        }
+    }
+    // And the hand count of table 3's row 一.
+    let one = tables[1]
+        .iter()
+        .find(|r| r[0] == "一、本年新收政府信息公开申请数量")
+        .unwrap();
+    assert_eq!(&one[3..10], ["9", "3", "1", "1", "1", "1", "16"]);
+    // The header rows repeat on each page; no row is split across pages.
+    assert!(xml.contains("<w:tblHeader/>") && xml.contains("<w:cantSplit/>"));
+    // Nothing on stdout for a binary format.
+    let o = annual(&fixture("annual"), &["--format", "docx", "--output", "-"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

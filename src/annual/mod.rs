@@ -18,6 +18,7 @@
 
 pub mod data;
 pub mod deadline;
+pub mod docx;
 pub mod layout;
 pub mod outcome;
 pub mod pages;

@@ -15,6 +15,8 @@ pub enum AnnualFormat {
     #[default]
     Html,
     Xlsx,
+    /// Word 文档，供在 WPS 中继续修改正文 / a Word document to finish in WPS
+    Docx,
     Json,
 }
 
@@ -108,6 +110,7 @@ pub fn run(root: &Path, a: AnnualArgs, lang: Lang) -> i32 {
     let ext = match a.format {
         AnnualFormat::Html => "html",
         AnnualFormat::Xlsx => "xlsx",
+        AnnualFormat::Docx => "docx",
         AnnualFormat::Json => "json",
     };
     let dest = a
@@ -132,6 +135,17 @@ pub fn run(root: &Path, a: AnnualArgs, lang: Lang) -> i32 {
                 }
             }
         }
+        AnnualFormat::Docx => match annual::docx::docx(&report) {
+            Ok(b) => b,
+            Err(e) => {
+                say(
+                    lang,
+                    format!("无法生成 docx：{e}"),
+                    format!("cannot make the docx: {e}"),
+                );
+                return super::USAGE;
+            }
+        },
         AnnualFormat::Xlsx => match annual::render::xlsx(&report) {
             Ok(b) => b,
             Err(e) => {
@@ -146,9 +160,9 @@ pub fn run(root: &Path, a: AnnualArgs, lang: Lang) -> i32 {
     };
     let shown = dest.display().to_string();
     // The output gate (identifiers) and the register's personal cells, on the bytes as
-    // written; for an XLSX, on the text of its sheets.
+    // written; for an XLSX or DOCX, on the text of its XML parts.
     let readable = match a.format {
-        AnnualFormat::Xlsx => xlsx_text(&bytes),
+        AnnualFormat::Xlsx | AnnualFormat::Docx => package_text(&bytes),
         _ => String::from_utf8_lossy(&bytes).into_owned(),
     };
     let sink = crate::render::Memory::default();
@@ -164,11 +178,11 @@ pub fn run(root: &Path, a: AnnualArgs, lang: Lang) -> i32 {
         return super::SITE_ERRORS;
     }
     if dest.as_os_str() == "-" {
-        if a.format == AnnualFormat::Xlsx {
+        if matches!(a.format, AnnualFormat::Xlsx | AnnualFormat::Docx) {
             say(
                 lang,
-                "xlsx 格式不能输出到屏幕（--output -），请写文件名。".into(),
-                "the xlsx format cannot go to stdout (--output -): give a file name.".into(),
+                format!("{ext} 格式不能输出到屏幕（--output -），请写文件名。"),
+                format!("the {ext} format cannot go to stdout (--output -): give a file name."),
             );
             return super::USAGE;
         }
@@ -202,7 +216,7 @@ fn is_annual(c: Code) -> bool {
 }
 
 /// The shared strings of an XLSX (every text cell), for the checks.
-fn xlsx_text(bytes: &[u8]) -> String {
+fn package_text(bytes: &[u8]) -> String {
     use std::io::Read;
     let mut out = String::new();
     if let Ok(mut z) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
