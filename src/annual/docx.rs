@@ -107,7 +107,7 @@ fn markdown(out: &mut String, md: &str) {
                     _ => text.push_str("• "),
                 }
             }
-            Event::Start(Tag::TableCell) if !text.is_empty() => text.push_str("　"),
+            Event::Start(Tag::TableCell) if !text.is_empty() => text.push('　'),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead) => {
                 flush(out, &mut text, bold)
             }
