@@ -126,12 +126,13 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
     let item = cats.item(r);
     let domain = cats.domain(r);
     let title = a.title.clone().unwrap_or_else(|| {
-        format!(
-            "{}{}{}",
-            town.name,
-            village.map_or("", |v| v.name.as_str()),
-            item.level2
-        )
+        // `办事指南` alone names no service: a guide is titled by what it guides through.
+        let what = if crate::book::is_guide_item(&cats, r) && !item.level2.contains(item.level1.as_str()) {
+            format!("{}{}", item.level1, item.level2)
+        } else {
+            item.level2.clone()
+        };
+        format!("{}{}{what}", town.name, village.map_or("", |v| v.name.as_str()))
     });
     let dir = super::layout::notice_dir(root, &cats, domain, town, village);
     let file_name: String = title
@@ -142,7 +143,7 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
     let text = notice_text(
         &cats,
         r,
-        &town.name,
+        town,
         village.map(|v| v.name.as_str()),
         &title,
         today,
@@ -194,13 +195,15 @@ pub(super) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 fn notice_text(
     cats: &Catalogs,
     r: crate::catalog::ItemRef,
-    town: &str,
+    town: &crate::config::Township,
     village: Option<&str>,
     title: &str,
     today: jiff::civil::Date,
     data: Option<&str>,
 ) -> String {
     let item = cats.item(r);
+    let contact = town.contacts.first().map(String::as_str);
+    let town = &town.name;
     let d = crate::dates::format_date(today);
     let mut fm = format!(
         "---\n标题: {title}\n事项: {}/{}\n乡镇: {town}\n",
@@ -227,6 +230,10 @@ fn notice_text(
     }
     fm.push_str("监督电话: \"\"\n---\n\n");
     fm.push_str("（在此写公告导语。）\n");
+    if crate::book::is_guide_item(cats, r) {
+        guide_body(&mut fm, item, contact);
+        return fm;
+    }
     for e in item.elements.iter().filter(|e| e.required) {
         fm.push_str(&format!("\n## {}\n\n", e.name));
         if e.people && data.is_some() {
@@ -248,4 +255,42 @@ fn notice_text(
         }
     }
     fm
+}
+
+/// A guide's body: the catalog row's headings and the eleven elements of a guide
+/// (`book::guide::template_headings`), each with a note saying what to write, which the
+/// template rules catch until it is replaced; 申请材料 as the table a guide gives.
+fn guide_body(out: &mut String, item: &crate::catalog::Item, contact: Option<&str>) {
+    use crate::book::guide::{Element, covers, template_headings};
+    let required: Vec<String> = item
+        .elements
+        .iter()
+        .filter(|e| e.required)
+        .map(|e| e.name.clone())
+        .collect();
+    let phone = contact.unwrap_or("0556-1234567");
+    for h in template_headings(&required) {
+        out.push_str(&format!("\n## {h}\n\n"));
+        let of: Vec<Element> = covers(&h).iter().map(|c| c.element).collect();
+        let note = match of.as_slice() {
+            [] => format!("（在此填写{h}。）\n"),
+            [Element::Name] => "（在此填写办理事项的正式名称。）\n".into(),
+            [Element::Basis] => "（在此填写设定依据：法律、法规、规章和规范性文件的名称及文号。）\n".into(),
+            [Element::Conditions] => "（在此填写申请条件：谁可以申请、要符合哪些条件。）\n".into(),
+            [Element::Materials] => "| 材料名称 | 原件/复印件 | 份数 | 备注 |\n| --- | --- | --- | --- |\n| （在此填写材料名称，每种材料一行） | 原件 | 1 |  |\n".into(),
+            [Element::Steps] => "（在此填写办理流程，按顺序编号：1. 申请 2. 受理 3. 审核 4. 办结。）\n".into(),
+            [Element::TimeLimit] => "（在此填写办理时限：即办件写“即办”，承诺件写“自受理之日起 N 个工作日办结”。）\n".into(),
+            [Element::Fee] => "（在此填写收费标准：不收费的写“不收费”，收费的写金额和收费依据。）\n".into(),
+            [Element::Place] => "（在此填写办理地点：窗口的详细地址。）\n".into(),
+            [Element::Hours] => "（在此填写办理时间，例如 周一至周五 8:30—12:00、14:30—17:30，法定节假日除外。）\n".into(),
+            [Element::Place, Element::Hours] => "（在此填写办理时间和窗口的详细地址。）\n".into(),
+            [Element::Enquiry] => format!("（在此填写咨询电话：区号-号码，例如 {phone}。）\n"),
+            [Element::Complaint] => format!("（在此填写监督投诉电话：区号-号码，例如 {phone}。）\n"),
+            _ if of.iter().all(|e| e.is_phone()) => format!(
+                "咨询电话：（在此填写咨询电话，例如 {phone}。）\n\n监督投诉电话：（在此填写监督投诉电话，例如 {phone}。）\n"
+            ),
+            _ => format!("（在此填写{h}。）\n"),
+        };
+        out.push_str(&note);
+    }
 }

@@ -3,6 +3,7 @@
 //! diagnostics, so rules never depend on one another's order.
 
 mod catalog_rules;
+mod guide_rules;
 pub mod links;
 mod policy_rules;
 mod privacy_rules;
@@ -127,6 +128,7 @@ pub fn validate_files(
             privacy_rules::check(&mut cx, i, n);
             links::check(&mut cx, i, n);
             policy_rules::citations(&mut cx, n);
+            guide_rules::check(&mut cx, i, n);
             (i, cx.diags)
         })
         .collect();
