@@ -292,9 +292,13 @@ impl Element {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cover {
     pub element: Element,
-    /// The heading names several phones (`## 联系方式`, `## 咨询及投诉`): its text must name
-    /// this one (`咨询电话：…`), or a reader cannot tell which number is which.
+    /// The heading may stand for several phones (`## 联系方式`, `## 咨询及投诉`): its text
+    /// names this one (`咨询电话：…`), or names no phone at all and [`Cover::unlabelled`] holds.
     pub named_in_text: bool,
+    /// With [`Cover::named_in_text`]: a text that labels none of its numbers still gives this
+    /// phone. A 联系方式 that just gives a number is where to ask, not where to complain: the
+    /// complaints phone is another office's, and the reader must be told which one it is.
+    pub unlabelled: bool,
 }
 
 /// Headings that stand for both 办理时间 and 办理地点.
@@ -328,10 +332,24 @@ pub fn covers(title: &str) -> Vec<Cover> {
     let plain = |e: Element| Cover {
         element: e,
         named_in_text: false,
+        unlabelled: false,
     };
-    let named = |e: Element| Cover {
-        element: e,
-        named_in_text: true,
+    // A heading naming complaints (`咨询及投诉`) gives that phone when its text labels none;
+    // one naming neither (`联系方式`) gives only the enquiry phone.
+    let phones = || {
+        let complaint = key.contains("投诉") || key.contains("监督");
+        [
+            Cover {
+                element: Element::Enquiry,
+                named_in_text: true,
+                unlabelled: true,
+            },
+            Cover {
+                element: Element::Complaint,
+                named_in_text: true,
+                unlabelled: complaint,
+            },
+        ]
     };
     if key.is_empty() {
         return Vec::new();
@@ -345,7 +363,7 @@ pub fn covers(title: &str) -> Vec<Cover> {
         return vec![plain(Element::Place), plain(Element::Hours)];
     }
     if CONTACTS.iter().any(|a| heading_key(a) == key) {
-        return vec![named(Element::Enquiry), named(Element::Complaint)];
+        return phones().to_vec();
     }
     // By the deciding word, most specific first: 收费依据 is the fee, not the basis.
     let has = |w: &str| key.contains(w);
@@ -376,18 +394,21 @@ pub fn covers(title: &str) -> Vec<Cover> {
     match (enquiry, complaint) {
         (true, false) => out.push(plain(Element::Enquiry)),
         (false, true) => out.push(plain(Element::Complaint)),
-        (true, true) => out.extend([named(Element::Enquiry), named(Element::Complaint)]),
-        (false, false) if has("联系") => out.extend([named(Element::Enquiry), named(Element::Complaint)]),
+        (true, true) => out.extend(phones()),
+        (false, false) if has("联系") => out.extend(phones()),
         (false, false) => {}
     }
     out
 }
 
-/// Whether `text` (a combined contact section) names `e`: `咨询电话：…`, `监督投诉电话：…`.
-pub fn names_phone(text: &str, e: Element) -> bool {
-    match e {
-        Element::Enquiry => text.contains("咨询"),
-        Element::Complaint => text.contains("投诉") || text.contains("监督"),
+/// Whether `text`, under a heading that stands for `c` ([`covers`]), gives that phone:
+/// `咨询电话：…`, `监督投诉电话：…`, or no label at all where [`Cover::unlabelled`].
+pub fn gives_phone(text: &str, c: &Cover) -> bool {
+    let enquiry = text.contains("咨询");
+    let complaint = text.contains("投诉") || text.contains("监督");
+    match c.element {
+        Element::Enquiry => enquiry || c.unlabelled && !complaint,
+        Element::Complaint => complaint || c.unlabelled && !enquiry,
         _ => false,
     }
 }
@@ -473,6 +494,13 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert!(c.iter().all(|c| c.named_in_text && c.element.is_phone()));
         assert!(covers("咨询电话").iter().all(|c| !c.named_in_text));
+        // A bare number under 联系方式 is where to ask; complaints must be named.
+        assert!(gives_phone("0556-1234567", &c[0]));
+        assert!(!gives_phone("0556-1234567", &c[1]));
+        assert!(gives_phone("咨询电话：0556-1234567\n投诉电话：0556-1234568", &c[1]));
+        assert!(!gives_phone("监督电话：0556-1234568", &c[0]));
+        let both = covers("咨询及投诉");
+        assert!(both.iter().all(|c| gives_phone("0556-1234567", c)));
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn element_status(n: &Notice, src: &Source, parts: &[Part], e: Element) -> Statu
             let s = match p.state {
                 State::Template => Status::Template,
                 State::Blank => Status::Blank,
-                State::Filled if !c.named_in_text || guide::names_phone(&p.text, e) => Status::Filled,
+                State::Filled if !c.named_in_text || guide::gives_phone(&p.text, c) => Status::Filled,
                 // A 联系方式 that never says which number is for complaints is not one.
                 State::Filled => Status::Missing,
             };
