@@ -718,7 +718,7 @@ fn rules_on_consultations_and_feedback() {
 #[test]
 fn a_notice_citing_a_repealed_document_is_warned() {
     let notice = "content/qingshan/linshi-jiuzhu-zhinan.md";
-    let text = "---\n标题: 青山镇临时救助办事指南\n事项: sa-04\n形成日期: 2025-12-11\n发布日期: 2025-12-12\n---\n\n依据《测试县临时救助暂行办法》（测政办〔2024〕3号）办理。\n\n## 办理事项\n\n临时救助。\n\n## 办理条件\n\n突发困难。\n\n## 最低生活保障标准\n\n按县标准。\n\n## 申请材料\n\n申请书。\n\n## 办理流程\n\n申请、审核。\n\n## 办理时间、地点\n\n工作日，便民服务中心。\n\n## 联系方式\n\n0556-1234567。\n";
+    let text = "---\n标题: 青山镇临时救助办事指南\n事项: sa-04\n形成日期: 2025-12-11\n发布日期: 2025-12-12\n---\n\n依据《测试县临时救助暂行办法》（测政办〔2024〕3号）办理。\n\n## 办理事项\n\n临时救助。\n\n## 办理条件\n\n突发困难。\n\n## 最低生活保障标准\n\n按县标准。\n\n## 申请材料\n\n申请书。\n\n## 办理流程\n\n申请、审核。\n\n## 办理时限\n\n自受理之日起 10 个工作日办结。\n\n## 收费标准\n\n不收费。\n\n## 办理时间、地点\n\n工作日，便民服务中心。\n\n## 联系方式\n\n咨询电话：0556-1234567。\n\n监督投诉电话：0556-1234567。\n";
     // Before the repeal the citation is fine; after it, a warning at the notice.
     let (_t, site) = edited(&[(notice, "", text)]);
     let (before, _) = check_json_at(&site, BEFORE, &[]);

@@ -98,11 +98,15 @@ fn every_placeholder_of_a_notice_is_named_in_english_too() {
     );
     let rel = rel_of(&root, &path);
     let text = read(&path);
+    // A guide's notes stand alone, after a label (`咨询电话：（在此…）`) or in a table cell.
     let notes: Vec<(u64, String)> = text
         .lines()
         .enumerate()
-        .filter(|(_, l)| l.starts_with("（在此"))
-        .map(|(i, l)| (i as u64 + 1, l.to_string()))
+        .filter_map(|(i, l)| {
+            let at = l.find("（在此")?;
+            let end = l[at..].find('）')? + at + '）'.len_utf8();
+            Some((i as u64 + 1, l[at..end].to_string()))
+        })
         .collect();
     assert!(notes.len() >= 3, "{text}");
     let (diags, _) = check_json_at(&root, DATE, &["--lang", "en"]);
