@@ -65,6 +65,23 @@ fn body(cx: &mut Ctx, src: &Source) {
             .as_ref()
             .map(|s| (format!("“{s}”下的"), format!("under `{s}` ")))
             .unwrap_or_default();
+        // A guide's 申请材料 table lists what to bring, not people.
+        let materials = t.section.as_deref().is_some_and(|s| {
+            crate::book::guide::covers(s)
+                .iter()
+                .any(|c| c.element == crate::book::guide::Element::Materials)
+        });
+        let hint = if materials {
+            tr!(
+                "在表头和 | --- | 行下面每种材料写一行，例如 | 居民身份证 | 原件 | 1 | 现场核验 |。",
+                "Add one row per material below the header and `| --- |` line, e.g. | 居民身份证 | 原件 | 1 | 现场核验 |."
+            )
+        } else {
+            tr!(
+                "在表头和 | --- | 行下面每人（每户）写一行，例如 | 1 | 王某某 | 一组 | 650 |；名单在表格文件里的，删掉这个空表格，在信息头写 数据: 名单.csv。",
+                "Add one row per person below the header and `| --- |` line; for a list kept in a spreadsheet, delete the empty table and add `数据: list.csv`."
+            )
+        };
         cx.push(Diagnostic::error(
             Code::EmptyTable,
             rel,
@@ -73,10 +90,7 @@ fn body(cx: &mut Ctx, src: &Source) {
                 "{under_zh}表格只有表头（{header}），没有一行内容",
                 "the table {under_en}has a header ({header}) and no rows"
             ),
-            tr!(
-                "在表头和 | --- | 行下面每人（每户）写一行，例如 | 1 | 王某某 | 一组 | 650 |；名单在表格文件里的，删掉这个空表格，在信息头写 数据: 名单.csv。",
-                "Add one row per person below the header and `| --- |` line; for a list kept in a spreadsheet, delete the empty table and add `数据: list.csv`."
-            ),
+            hint,
         ));
     }
 }
