@@ -496,12 +496,13 @@ fn time_limit(cx: &mut Ctx, n: &Notice, p: &Part) {
     let immediate = t.contains("即办");
     let now = ["当场", "即时", "立即", "马上", "现场办结"]
         .iter()
-        .find(|w| t.contains(*w));
-    let (message, hint) = if let (Some(w), false) = (now, immediate) {
+        .any(|w| t.contains(*w));
+    let (message, hint) = if now && !immediate {
+        let said = first_line(t);
         (
             tr!(
-                "“{title}”写的“{w}…”没有说明是即办件",
-                "`{title}` says `{w}…` without saying it is 即办"
+                "“{title}”写的“{said}”没有说明是即办件",
+                "`{title}` says `{said}` without saying it is 即办"
             ),
             tr!(
                 "写成“即办（当场办结）”；需要审核的，写“自受理之日起 N 个工作日办结”。",
