@@ -2,7 +2,8 @@
 //! `guides/` carries one mistake a clerk makes (missing elements, 收费 "无", 时限 "尽快办理",
 //! "3天" or "当场办结", a phone without its area code, a blank section, a materials table
 //! without names), `complete.md` and `aliases.md` are written in full (the second with the
-//! other names guides use, `###` sections and its basis in the introduction), and
+//! other names guides use, `###` sections, a phone written into its heading and its basis in
+//! the introduction), and
 //! `other/not-in-book.md` is in no book. Each test runs the real `gongkai check` with an
 //! explicit `--date`, and asserts code, file, line and column, the field named and the fix;
 //! a site with errors is refused by `gongkai build`, which writes nothing.
@@ -170,7 +171,7 @@ fn gk182_a_guide_in_no_book_is_a_hint_only_where_there_are_books() {
             .iter()
             .any(|d| d["code"] == "GK184" && d["file"] == guide("fee-none").as_str())
     );
-    let aliases = read(&root.join(guide("aliases"))).replace("## 投诉电话\n\n0556-1234568\n", "");
+    let aliases = read(&root.join(guide("aliases"))).replace("## 投诉电话：0556-1234568\n", "");
     std::fs::write(root.join(guide("aliases")), aliases).unwrap();
     assert!(findings_in(&root, &guide("aliases"), &[]).is_empty());
 }

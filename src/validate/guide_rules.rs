@@ -133,6 +133,20 @@ fn parts(src: &Source) -> Vec<Part> {
                 Block::Para(t) => t.trim().is_empty(),
                 Block::List { items, .. } => items.iter().all(|i| i.trim().is_empty()),
             });
+        // `## 办理时限：即办`: the value written into the heading.
+        let (title, text) = match s.title.split_once(['：', ':']) {
+            Some((name, value)) if !value.trim().is_empty() && !guide::covers(name).is_empty() => {
+                let value = value.trim();
+                let text = if text.is_empty() {
+                    value.to_string()
+                } else {
+                    format!("{value}\n{text}")
+                };
+                (name.trim().to_string(), text)
+            }
+            _ => (s.title.clone(), text),
+        };
+        let blank = blank && text.trim().is_empty();
         let state = if template {
             State::Template
         } else if blank {
@@ -141,16 +155,16 @@ fn parts(src: &Source) -> Vec<Part> {
             State::Filled
         };
         out.push(Part {
-            title: s.title.clone(),
+            covers: if s.level == 0 {
+                Vec::new()
+            } else {
+                guide::covers(&title)
+            },
+            title,
             pos: s.pos,
             text,
             blocks,
             lines: first..=end.max(first),
-            covers: if s.level == 0 {
-                Vec::new()
-            } else {
-                guide::covers(&s.title)
-            },
             state,
         });
     }
@@ -497,7 +511,11 @@ fn time_limit(cx: &mut Ctx, n: &Notice, p: &Part) {
     let now = ["当场", "即时", "立即", "马上", "现场办结"]
         .iter()
         .any(|w| t.contains(*w));
-    let (message, hint) = if now && !immediate {
+    // 即办 or a number of working days settles it, whatever else is said (材料齐全的当场受理，
+    // 5个工作日内办结; 省内迁移即办，跨省20个工作日).
+    let (message, hint) = if immediate || working_days(t) {
+        return;
+    } else if now {
         let said = first_line(t);
         (
             tr!(
@@ -509,8 +527,6 @@ fn time_limit(cx: &mut Ctx, n: &Notice, p: &Part) {
                 "Write 即办（当场办结）; an item that needs review: 自受理之日起 N 个工作日办结."
             ),
         )
-    } else if immediate || working_days(t) {
-        return;
     } else if let Some(days) = calendar_days(t) {
         (
             tr!(
@@ -589,11 +605,18 @@ fn runs(line: &str) -> Vec<Run> {
         let unit = chars
             .get(b)
             .is_some_and(|c| "元年月日号个份人户岁周次天万楼室层栋米%".contains(c.1));
+        // Part of a web or mail address, or a postcode: not a phone.
+        let joined = |c: Option<&(char, char)>| c.is_some_and(|c| c.1.is_ascii_alphanumeric() || "@._/".contains(c.1));
+        let before: String = chars[a.saturating_sub(6)..a].iter().map(|c| c.1).collect();
+        let other = joined(a.checked_sub(1).and_then(|i| chars.get(i)))
+            || joined(chars.get(b))
+            || before.contains("邮编")
+            || before.contains("邮政编码");
         let date = {
             let p: Vec<&str> = plain.split('-').collect();
             p.len() == 3 && p[0].len() == 4 && p[1].len() <= 2 && p[2].len() <= 2
         };
-        if digits >= 5 && !unit && !date {
+        if digits >= 5 && !unit && !date && !other {
             out.push(Run {
                 column: a + 1,
                 written: chars[a..b].iter().map(|c| c.0).collect(),
@@ -727,6 +750,7 @@ mod tests {
         assert!(found("工作日8:30—12:00、14:30—17:30，新街168号").is_empty());
         assert!(found("2026-03-12 起，每月720元，共20个工作日，12345678元").is_empty());
         assert_eq!(found("电话（0556）1234567"), vec!["(0556)1234567"]);
+        assert!(found("邮编：246000；邮箱 12345678@qq.com；www.a12345.cn").is_empty());
         assert!(good_phone("0556-1234567"));
         assert!(good_phone("010-12345678"));
         assert!(good_phone("0556-1234567-801"));
