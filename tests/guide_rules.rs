@@ -6,7 +6,8 @@
 //! the introduction), and
 //! `other/not-in-book.md` is in no book. Each test runs the real `gongkai check` with an
 //! explicit `--date`, and asserts code, file, line and column, the field named and the fix;
-//! a site with errors is refused by `gongkai build`, which writes nothing.
+//! a site with errors is refused by `gongkai build`, which writes nothing. A finding about
+//! what a section says points at its text, one about a blank section at its heading.
 
 mod common;
 use common::*;
@@ -108,25 +109,25 @@ fn an_empty_materials_table_is_the_template_rule_s_alone() {
 
 #[test]
 fn gk184_a_fee_of_wu_must_say_bu_shoufei() {
-    let d = one("fee-none", "GK184", 46, 1);
+    let d = one("fee-none", "GK184", 48, 1);
     says(&d, &["收费标准", "“无”"], &["不收费"]);
 }
 
 #[test]
 fn gk185_asap_is_no_time_limit() {
-    let d = one("time-asap", "GK185", 42, 1);
+    let d = one("time-asap", "GK185", 44, 1);
     says(&d, &["办理时限", "尽快办理"], &["即办", "自受理之日起 N 个工作日办结"]);
 }
 
 #[test]
 fn gk185_calendar_days_are_not_working_days() {
-    let d = one("time-days", "GK185", 42, 1);
+    let d = one("time-days", "GK185", 44, 1);
     says(&d, &["办理时限", "3 天"], &["个工作日", "周末和节假日"]);
 }
 
 #[test]
 fn gk185_on_the_spot_alone_is_vague() {
-    let d = one("on-the-spot", "GK185", 42, 1);
+    let d = one("on-the-spot", "GK185", 44, 1);
     says(&d, &["办理时限", "当场办结", "即办件"], &["即办（当场办结）"]);
 }
 

@@ -32,6 +32,9 @@ use pulldown_cmark::HeadingLevel;
 struct Part {
     title: String,
     pos: Pos,
+    /// The first line with text after the heading (the heading's own, when its value is
+    /// written into it): a finding about what the section says shows that line.
+    said_at: Pos,
     /// Its own text and that of its deeper subsections, blocks joined by line breaks.
     text: String,
     blocks: Vec<Block>,
@@ -154,7 +157,15 @@ fn parts(src: &Source) -> Vec<Part> {
         } else {
             State::Filled
         };
+        let said_at = if title != s.title {
+            s.pos
+        } else {
+            (first..=end.max(first))
+                .find(|&l| src.text.lines().nth(l - 1).is_some_and(|t| !t.trim().is_empty()))
+                .map_or(s.pos, |l| Pos::new(l, 1))
+        };
         out.push(Part {
+            said_at,
             covers: if s.level == 0 {
                 Vec::new()
             } else {
@@ -445,7 +456,7 @@ fn fee(cx: &mut Ctx, n: &Notice, p: &Part) {
             ),
         )
     };
-    cx.push(Diagnostic::error(Code::GuideFee, &n.rel, p.pos, message, hint));
+    cx.push(Diagnostic::error(Code::GuideFee, &n.rel, p.said_at, message, hint));
 }
 
 /// The first line of `t`, at most 30 characters, for quoting in a message.
@@ -551,7 +562,7 @@ fn time_limit(cx: &mut Ctx, n: &Notice, p: &Part) {
             ),
         )
     };
-    cx.push(Diagnostic::error(Code::GuideTimeLimit, &n.rel, p.pos, message, hint));
+    cx.push(Diagnostic::error(Code::GuideTimeLimit, &n.rel, p.said_at, message, hint));
 }
 
 /// A run of a phone's characters in a line: where it starts (1-based column), as written,
