@@ -647,14 +647,14 @@ fn entry(code: Code) -> Option<Entry> {
             "tags = [\"残疾人\"]   # 公告信息头写 关键词: [残疾人]",
         ),
         GuideNotInBook => (
-            "办事指南通常都应编入惠企或惠民一本通；这是提示，不是错误。",
-            "Service guides usually belong in one of the books; this is a hint, not an error.",
+            "办事指南通常都应编入惠企或惠民一本通；这是提示，不是错误。只有在 book.toml 中编了一本通（[[book]]）的站点才会提示，没有编一本通的站点不提示。",
+            "Service guides usually belong in one of the books; this is a hint, not an error, and only given on a site whose book.toml defines a [[book]].",
             "（book.toml 中没有选入该指南的大项）",
             "[[book.chapters]]\ntitle = \"社会保障\"\nitems = [\"社会保险/…/办事指南\"]",
         ),
         GuideElement => (
-            "各省办事指南规范（如 DB33/T 2036、DB31/T 544）要求每份办事指南写明事项名称、设定依据、申请条件、申请材料、办理流程、办理时限、收费标准、办理地点、办理时间、咨询电话和监督投诉电话；缺一项，群众就要多跑一趟。",
-            "Provincial standards require every guide to state its name, basis, conditions, materials, steps, time limit, fee, place, hours, enquiry and complaint phones.",
+            "各省办事指南规范（如 DB33/T 2036、DB31/T 544）要求每份办事指南写明事项名称、设定依据、申请条件、申请材料、办理流程、办理时限、收费标准、办理地点、办理时间、咨询电话和监督投诉电话；缺一项，群众就要多跑一趟。标题也可以用常见的其他写法（办理事项、办理依据、办理条件、所需材料、承诺时限、收费依据及标准、办理时间、地点、联系方式等，见 docs/guide.md“写办事指南”）；信息头的 监督电话 算监督投诉电话。缺的要素合在一条里报；标题下面什么都没写的，在那个标题的一行报。",
+            "Provincial standards require every guide to state its name, basis, conditions, materials, steps, time limit, fee, place, hours, enquiry and complaint phones. The usual other headings count too (办理事项, 办理依据, 所需材料, 承诺时限, 联系方式 …; see docs/guide.md), and 监督电话 in the front matter is the complaints phone. All missing elements make one finding; a blank section is reported at its heading.",
             "## 申请材料\n\n## 办理流程\n1. 提出申请",
             "## 申请材料\n| 材料名称 | 原件/复印件 | 份数 |\n|---|---|---|\n| 居民身份证 | 原件 | 1 |\n\n## 办理流程\n1. 提出申请",
         ),
