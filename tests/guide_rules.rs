@@ -145,6 +145,18 @@ fn gk186_the_front_matter_phone_is_checked_too() {
 }
 
 #[test]
+fn a_section_and_its_subsection_are_checked_once() {
+    let (_t, root) = site();
+    let f = root.join(guide("complete"));
+    let text = read(&f)
+        .replace("## 收费标准\n\n不收费。", "## 收费标准\n\n### 收费依据\n\n无")
+        .replace("咨询电话：0556-1234567", "### 咨询电话\n\n1234567");
+    std::fs::write(&f, text).unwrap();
+    let found = findings_in(&root, &guide("complete"), &[]);
+    assert_eq!(codes(&found), ["GK184", "GK186"], "{found:#?}");
+}
+
+#[test]
 fn gk182_a_guide_in_no_book_is_a_hint_only_where_there_are_books() {
     let (_t, root) = clean_site();
     let file = "content/qingshan/other/not-in-book.md";

@@ -75,8 +75,17 @@ pub fn check(cx: &mut Ctx, i: usize, n: &Notice) {
     missing(cx, n, src, &statuses);
     blank(cx, n, &parts, &statuses);
     let line = |k: usize| src.text.lines().nth(k - 1).unwrap_or("");
-    for p in parts.iter().filter(|p| p.state == State::Filled) {
-        let has = |e: Element| p.covers.iter().any(|c| c.element == e);
+    let filled: Vec<&Part> = parts.iter().filter(|p| p.state == State::Filled).collect();
+    // A `###` under a `##` of the same element (## 收费标准 / ### 收费依据) is read with it:
+    // checked once, as the outer section.
+    let outer = |p: &Part, e: Element| {
+        !filled.iter().any(|q| {
+            q.pos.line < p.pos.line && q.lines.contains(&p.pos.line) && q.covers.iter().any(|c| c.element == e)
+        })
+    };
+    let mut phone_lines = std::collections::BTreeSet::new();
+    for p in &filled {
+        let has = |e: Element| p.covers.iter().any(|c| c.element == e) && outer(p, e);
         if has(Element::Materials) {
             materials(cx, n, p);
         }
@@ -87,7 +96,7 @@ pub fn check(cx: &mut Ctx, i: usize, n: &Notice) {
             time_limit(cx, n, p);
         }
         if p.covers.iter().any(|c| c.element.is_phone()) {
-            for k in p.lines.clone() {
+            for k in p.lines.clone().filter(|k| phone_lines.insert(*k)) {
                 phones(cx, n, line(k), k, &p.title);
             }
         }
@@ -562,7 +571,13 @@ fn time_limit(cx: &mut Ctx, n: &Notice, p: &Part) {
             ),
         )
     };
-    cx.push(Diagnostic::error(Code::GuideTimeLimit, &n.rel, p.said_at, message, hint));
+    cx.push(Diagnostic::error(
+        Code::GuideTimeLimit,
+        &n.rel,
+        p.said_at,
+        message,
+        hint,
+    ));
 }
 
 /// A run of a phone's characters in a line: where it starts (1-based column), as written,
