@@ -127,7 +127,7 @@ pub fn run(root: &Path, a: NewArgs, lang: Lang) -> i32 {
     let domain = cats.domain(r);
     let title = a.title.clone().unwrap_or_else(|| {
         // `办事指南` alone names no service: a guide is titled by what it guides through.
-        let what = if crate::book::is_guide_item(&cats, r) && !item.level2.contains(item.level1.as_str()) {
+        let what = if matches!(item.level2.as_str(), "办事指南" | "服务指南") {
             format!("{}{}", item.level1, item.level2)
         } else {
             item.level2.clone()
