@@ -351,7 +351,10 @@ fn blank(cx: &mut Ctx, n: &Notice, parts: &[Part], statuses: &[(Element, Status)
             &n.rel,
             p.pos,
             tr!("办事指南的“{title}”下面没有内容", "the guide's `{title}` is blank"),
-            tr!("在“## {title}”下面写{what_zh}。", "Write under `## {title}` {what_en}."),
+            tr!(
+                "在“## {title}”下面写{what_zh}。",
+                "Write under `## {title}`: {what_en}."
+            ),
         ));
     }
 }
