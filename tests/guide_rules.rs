@@ -157,6 +157,15 @@ fn a_section_and_its_subsection_are_checked_once() {
 }
 
 #[test]
+fn a_mobile_number_is_the_privacy_rule_s_not_a_phone_format_finding() {
+    let (_t, root) = site();
+    let f = root.join(guide("complete"));
+    std::fs::write(&f, read(&f).replace("咨询电话：0556-1234567", "咨询电话：13812345678")).unwrap();
+    let found = findings_in(&root, &guide("complete"), &[]);
+    assert_eq!(codes(&found), ["GK052"], "{found:#?}");
+}
+
+#[test]
 fn gk182_a_guide_in_no_book_is_a_hint_only_where_there_are_books() {
     let (_t, root) = clean_site();
     let file = "content/qingshan/other/not-in-book.md";
