@@ -1,5 +1,6 @@
 //! `gongkai new ITEM`: a notice pre-filled for a catalog item, with each required element as a
-//! `##` heading to fill in. Never overwrites a file. With `--data LIST` the name list is
+//! `##` heading to fill in; a 办事指南 item also gets the headings of the eleven elements every
+//! guide needs (the guide rules ask for them, see `validate::guide_rules`). Never overwrites a file. With `--data LIST` the name list is
 //! masked (`crate::import::mask`) into a CSV beside the notice and referenced with `数据:`.
 
 use crate::catalog::{Catalogs, Found};
