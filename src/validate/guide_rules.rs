@@ -74,7 +74,8 @@ pub fn check(cx: &mut Ctx, i: usize, n: &Notice) {
         .collect();
     missing(cx, n, src, &statuses);
     blank(cx, n, &parts, &statuses);
-    let line = |k: usize| src.text.lines().nth(k - 1).unwrap_or("");
+    let source: Vec<&str> = src.text.lines().collect();
+    let line = |k: usize| source.get(k - 1).copied().unwrap_or("");
     let filled: Vec<&Part> = parts.iter().filter(|p| p.state == State::Filled).collect();
     // A `###` under a `##` of the same element (## 收费标准 / ### 收费依据) is read with it:
     // checked once, as the outer section.
@@ -109,7 +110,8 @@ pub fn check(cx: &mut Ctx, i: usize, n: &Notice) {
 /// The guide's sections down to `###`, each with its subsections' content.
 fn parts(src: &Source) -> Vec<Part> {
     let secs = guide::sections_to(src.body(), src.body_first_line, HeadingLevel::H3);
-    let last_line = src.text.lines().count().max(src.body_first_line);
+    let source: Vec<&str> = src.text.lines().collect();
+    let last_line = source.len().max(src.body_first_line);
     let mut out = Vec::new();
     for (k, s) in secs.iter().enumerate() {
         let deeper = secs[k + 1..]
@@ -170,7 +172,7 @@ fn parts(src: &Source) -> Vec<Part> {
             s.pos
         } else {
             (first..=end.max(first))
-                .find(|&l| src.text.lines().nth(l - 1).is_some_and(|t| !t.trim().is_empty()))
+                .find(|&l| source.get(l - 1).is_some_and(|t| !t.trim().is_empty()))
                 .map_or(s.pos, |l| Pos::new(l, 1))
         };
         out.push(Part {
