@@ -449,3 +449,35 @@ fn an_edit_of_the_annual_report_text_is_served() {
     });
     assert!(!s.path("public").exists());
 }
+
+#[test]
+fn a_guide_edit_is_served_on_its_book_pages_and_its_neighbours() {
+    // 柳河乡参保单位注销登记办事指南 is 3.1 of 《示例县惠企事项一本通》, between the 工伤
+    // guide (2.3) and 柳河乡养老机构备案办事指南 (3.2): a new title shows in the 目录, on the
+    // chapter page and in both neighbours' 上一项 / 下一项 links.
+    let s = start(&[]);
+    let old = "柳河乡参保单位注销登记办事指南";
+    let new = "柳河乡参保单位社会保险注销登记办事指南";
+    let mentions = |d: &scraper::Html, t: &str| d.root_element().text().collect::<String>().contains(t);
+    let book = s.page("/books/huiqi/index.html");
+    assert!(mentions(&book, old));
+    let neighbours: Vec<String> = book
+        .select(&sel("ol.toc-guides a"))
+        .map(|a| a.value().attr("href").unwrap().trim_start_matches("../..").to_string())
+        .collect();
+    let at = neighbours
+        .iter()
+        .position(|u| s.notice_url(old).as_deref() == Some(u.as_str()))
+        .expect("the guide is in the 目录");
+    let (before, after) = (neighbours[at - 1].clone(), neighbours[at + 1].clone());
+    set_title(
+        &s.path("content/liuhe/social-insurance/柳河乡参保单位注销登记办事指南.md"),
+        old,
+        new,
+    );
+    for page in ["/books/huiqi/index.html", "/books/huiqi/3.html", &before, &after] {
+        s.wait_page(&format!("the new title on {page}"), page, |st, d| {
+            st == 200 && mentions(d, new)
+        });
+    }
+}

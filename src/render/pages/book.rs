@@ -280,10 +280,12 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
         for (ci, c) in b.chapters.iter().enumerate() {
             docs.push(SearchDoc {
                 url: chapter_url(b, ci),
-                title: format!("{}：{}", cfg.title, chapter_label(ci, &c.title)),
+                // The book's title is on the card's item line, not in the title: searching
+                // the book's name must put the book's own page first (title hits rank first).
+                title: chapter_label(ci, &c.title),
                 township: county.clone(),
                 domain: COLUMN.into(),
-                item: format!("{} · 第{}大项", cfg.title, numeral(ci)),
+                item: format!("《{}》第{}大项", cfg.title, numeral(ci)),
                 date: date(cfg),
                 text: std::borrow::Cow::Owned(titles(c).join("\n")),
                 ..Default::default()
