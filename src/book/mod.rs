@@ -178,11 +178,12 @@ pub fn slugs(books: &[crate::config::BookConfig]) -> Vec<String> {
                 crate::config::Audience::Other => format!("book{}", i + 1),
             }
         };
-        let slug = if out.contains(&base) {
-            format!("{base}-{}", i + 1)
-        } else {
-            base
-        };
+        let mut slug = base.clone();
+        let mut k = i + 1;
+        while out.contains(&slug) {
+            slug = format!("{base}-{k}");
+            k += 1;
+        }
         out.push(slug);
     }
     out
@@ -261,5 +262,86 @@ impl Books {
         self.books
             .iter()
             .any(|b| b.chapters.iter().any(|c| c.guides.contains(&i)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Audience, BookConfig};
+
+    fn book(title: &str, audience: Audience, slug: &str) -> BookConfig {
+        BookConfig {
+            title: title.into(),
+            audience,
+            audience_word: String::new(),
+            issuer: String::new(),
+            date: String::new(),
+            paper: crate::pdf::Paper::A4,
+            preface: String::new(),
+            slug: slug.into(),
+            chapters: Vec::new(),
+            index: 0,
+        }
+    }
+
+    #[test]
+    fn slugs_are_ascii_by_audience_and_never_repeat() {
+        let books = [
+            book("惠民", Audience::Residents, ""),
+            book("惠企", Audience::Business, ""),
+            book("惠民（乡镇版）", Audience::Residents, ""),
+            book("其他", Audience::Other, ""),
+            book("自定", Audience::Business, "qiye"),
+            book("重名", Audience::Other, "huiqi"),
+            book("撞上改过的名", Audience::Other, "huiqi-6"),
+        ];
+        assert_eq!(
+            slugs(&books),
+            ["huimin", "huiqi", "huimin-3", "book4", "qiye", "huiqi-6", "huiqi-6-7"]
+        );
+    }
+
+    #[test]
+    fn places_chain_a_book_in_reading_order_and_a_guide_in_two_books_has_two() {
+        let chapter = |guides: Vec<usize>| Chapter {
+            title: String::new(),
+            guides,
+        };
+        let books = Books {
+            books: vec![
+                Book {
+                    config: 0,
+                    slug: "huimin".into(),
+                    chapters: vec![chapter(vec![3, 1]), chapter(vec![]), chapter(vec![2])],
+                },
+                Book {
+                    config: 1,
+                    slug: "huiqi".into(),
+                    chapters: vec![chapter(vec![2, 5])],
+                },
+            ],
+            is_guide: Vec::new(),
+        };
+        let p = books.places();
+        let only = |n: usize| {
+            assert_eq!(p[&n].len(), 1);
+            p[&n][0]
+        };
+        assert_eq!((only(3).prev, only(3).next), (None, Some(1)));
+        assert_eq!((only(1).prev, only(1).next), (Some(3), Some(2)));
+        assert_eq!((only(1).chapter, only(1).index), (0, 1));
+        // 2 ends 惠民 (after an empty chapter) and starts 惠企.
+        let two = &p[&2];
+        assert_eq!(two.len(), 2);
+        assert_eq!(
+            (two[0].book, two[0].chapter, two[0].prev, two[0].next),
+            (0, 2, Some(1), None)
+        );
+        assert_eq!(
+            (two[1].book, two[1].chapter, two[1].prev, two[1].next),
+            (1, 0, None, Some(5))
+        );
+        assert_eq!(only(5).next, None);
     }
 }
