@@ -481,3 +481,53 @@ fn a_guide_edit_is_served_on_its_book_pages_and_its_neighbours() {
         });
     }
 }
+
+#[test]
+fn a_book_toml_edit_renames_a_chapter_on_the_book_pages_and_the_guide_boxes() {
+    let s = start(&[]);
+    let path = s.path("book.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (old, new) = ("title = \"单位注销和机构备案\"", "title = \"注销登记和养老机构备案\"");
+    assert!(text.contains(old));
+    std::fs::write(&path, text.replacen(old, new, 1)).unwrap();
+    let label = "三、注销登记和养老机构备案";
+    s.wait_page("the new 大项 on the book page", "/books/huiqi/index.html", |st, d| {
+        st == 200 && texts(d, "li.toc-chapter > a").iter().any(|t| t == label)
+    });
+    assert_eq!(texts(&s.page("/books/huiqi/3.html"), "h1"), vec![label.to_string()]);
+    let guide = s.notice_url("柳河乡参保单位注销登记办事指南").unwrap();
+    assert!(s.get(&guide).1.contains("第三大项“注销登记和养老机构备案”"));
+}
+
+#[test]
+fn a_guide_whose_tag_is_removed_leaves_its_book_and_its_neighbours_link_past_it() {
+    // 青山镇参保单位基本信息变更办事指南 is 惠企 2.1 by its tag 企业参保, after 1.2 (创业担保贷款)
+    // and before 2.2 (企业职工参保). Without the tag it is in no book: no box on its page, and
+    // the two guides around it link to each other.
+    let s = start(&[]);
+    let rel = "content/qingshan/社会保险/青山镇参保单位基本信息变更办事指南.md";
+    let url = s.notice_url("青山镇参保单位基本信息变更办事指南").unwrap();
+    let before = s.notice_url("青山镇创业担保贷款申请办事指南").unwrap();
+    let after = s.notice_url("石桥镇企业职工参加社会保险登记办事指南").unwrap();
+    let next_of = |page: &str| -> Vec<String> {
+        s.page(page)
+            .select(&sel("aside.book-box a[rel=next]"))
+            .map(|a| a.value().attr("href").unwrap().trim_start_matches("../..").to_string())
+            .collect()
+    };
+    assert_eq!(next_of(&before), vec![url.clone()]);
+    let text = std::fs::read_to_string(s.path(rel)).unwrap();
+    std::fs::write(s.path(rel), text.replacen("关键词: [企业参保]\n", "", 1)).unwrap();
+    s.wait_page("the guide out of its book", &url, |st, d| {
+        st == 200 && d.select(&sel("aside.book-box")).next().is_none()
+    });
+    wait_until("the guide before it linking past it", || {
+        (next_of(&before) == vec![after.clone()]).then_some(())
+    });
+    let prev: Vec<String> = s
+        .page(&after)
+        .select(&sel("aside.book-box a[rel=prev]"))
+        .map(|a| a.value().attr("href").unwrap().trim_start_matches("../..").to_string())
+        .collect();
+    assert_eq!(prev, vec![before]);
+}
