@@ -44,6 +44,7 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
         policy,
         books,
         annual: Vec::new(),
+        extracted: Default::default(),
         today,
     };
     t.mark("data");

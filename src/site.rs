@@ -25,6 +25,8 @@ pub struct Site {
     /// The 政府信息公开工作年度报告 of every unit and year with an `annual/` folder, checked
     /// (`crate::annual`); the column's pages and `gongkai annual` read them from here.
     pub annual: Vec<crate::annual::Annual>,
+    /// What each attachment and data file holds, read once for the checks and the gate.
+    pub extracted: crate::privacy::extract::Cache,
     /// "Today" for everything time-dependent (`--date`), so builds are reproducible.
     pub today: Date,
 }

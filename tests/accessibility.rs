@@ -1323,6 +1323,10 @@ fn example_pages() -> (tempfile::TempDir, PathBuf, Vec<String>) {
         rel("shiqiao/social-assistance", "新集村2026年11月最低生活保障初审对象公示"),
         rel("liuhe/social-assistance", "柳河村2026年11月最低生活保障初审对象公示"),
         "search.html".to_string(),
+        // 办事一本通: a book's 目录, a 大项, and a guide in both books with its two boxes.
+        "books/huimin/index.html".to_string(),
+        "books/huiqi/2.html".to_string(),
+        rel("liuhe/elderly-care", "柳河乡养老机构备案办事指南"),
     ];
     (tmp, out, pages)
 }

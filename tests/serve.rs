@@ -449,3 +449,85 @@ fn an_edit_of_the_annual_report_text_is_served() {
     });
     assert!(!s.path("public").exists());
 }
+
+#[test]
+fn a_guide_edit_is_served_on_its_book_pages_and_its_neighbours() {
+    // 柳河乡参保单位注销登记办事指南 is 3.1 of 《示例县惠企事项一本通》, between the 工伤
+    // guide (2.3) and 柳河乡养老机构备案办事指南 (3.2): a new title shows in the 目录, on the
+    // chapter page and in both neighbours' 上一项 / 下一项 links.
+    let s = start(&[]);
+    let old = "柳河乡参保单位注销登记办事指南";
+    let new = "柳河乡参保单位社会保险注销登记办事指南";
+    let mentions = |d: &scraper::Html, t: &str| d.root_element().text().collect::<String>().contains(t);
+    let book = s.page("/books/huiqi/index.html");
+    assert!(mentions(&book, old));
+    let neighbours: Vec<String> = book
+        .select(&sel("ol.toc-guides a"))
+        .map(|a| a.value().attr("href").unwrap().trim_start_matches("../..").to_string())
+        .collect();
+    let at = neighbours
+        .iter()
+        .position(|u| s.notice_url(old).as_deref() == Some(u.as_str()))
+        .expect("the guide is in the 目录");
+    let (before, after) = (neighbours[at - 1].clone(), neighbours[at + 1].clone());
+    set_title(
+        &s.path("content/liuhe/social-insurance/柳河乡参保单位注销登记办事指南.md"),
+        old,
+        new,
+    );
+    for page in ["/books/huiqi/index.html", "/books/huiqi/3.html", &before, &after] {
+        s.wait_page(&format!("the new title on {page}"), page, |st, d| {
+            st == 200 && mentions(d, new)
+        });
+    }
+}
+
+#[test]
+fn a_book_toml_edit_renames_a_chapter_on_the_book_pages_and_the_guide_boxes() {
+    let s = start(&[]);
+    let path = s.path("book.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (old, new) = ("title = \"单位注销和机构备案\"", "title = \"注销登记和养老机构备案\"");
+    assert!(text.contains(old));
+    std::fs::write(&path, text.replacen(old, new, 1)).unwrap();
+    let label = "三、注销登记和养老机构备案";
+    s.wait_page("the new 大项 on the book page", "/books/huiqi/index.html", |st, d| {
+        st == 200 && texts(d, "li.toc-chapter > a").iter().any(|t| t == label)
+    });
+    assert_eq!(texts(&s.page("/books/huiqi/3.html"), "h1"), vec![label.to_string()]);
+    let guide = s.notice_url("柳河乡参保单位注销登记办事指南").unwrap();
+    assert!(s.get(&guide).1.contains("第三大项“注销登记和养老机构备案”"));
+}
+
+#[test]
+fn a_guide_whose_tag_is_removed_leaves_its_book_and_its_neighbours_link_past_it() {
+    // 青山镇参保单位基本信息变更办事指南 is 惠企 2.1 by its tag 企业参保, after 1.2 (创业担保贷款)
+    // and before 2.2 (企业职工参保). Without the tag it is in no book: no box on its page, and
+    // the two guides around it link to each other.
+    let s = start(&[]);
+    let rel = "content/qingshan/社会保险/青山镇参保单位基本信息变更办事指南.md";
+    let url = s.notice_url("青山镇参保单位基本信息变更办事指南").unwrap();
+    let before = s.notice_url("青山镇创业担保贷款申请办事指南").unwrap();
+    let after = s.notice_url("石桥镇企业职工参加社会保险登记办事指南").unwrap();
+    let next_of = |page: &str| -> Vec<String> {
+        s.page(page)
+            .select(&sel("aside.book-box a[rel=next]"))
+            .map(|a| a.value().attr("href").unwrap().trim_start_matches("../..").to_string())
+            .collect()
+    };
+    assert_eq!(next_of(&before), vec![url.clone()]);
+    let text = std::fs::read_to_string(s.path(rel)).unwrap();
+    std::fs::write(s.path(rel), text.replacen("关键词: [企业参保]\n", "", 1)).unwrap();
+    s.wait_page("the guide out of its book", &url, |st, d| {
+        st == 200 && d.select(&sel("aside.book-box")).next().is_none()
+    });
+    wait_until("the guide before it linking past it", || {
+        (next_of(&before) == vec![after.clone()]).then_some(())
+    });
+    let prev: Vec<String> = s
+        .page(&after)
+        .select(&sel("aside.book-box a[rel=prev]"))
+        .map(|a| a.value().attr("href").unwrap().trim_start_matches("../..").to_string())
+        .collect();
+    assert_eq!(prev, vec![before]);
+}

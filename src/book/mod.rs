@@ -17,6 +17,8 @@ use crate::tr;
 pub struct Book {
     /// Index into `config.books`.
     pub config: usize,
+    /// ASCII name of its pages' folder (`books/<slug>/`), see [`slugs`].
+    pub slug: String,
     pub chapters: Vec<Chapter>,
 }
 
@@ -148,16 +150,198 @@ pub fn resolve(
                 guides: chosen,
             });
         }
-        books.push(Book { config: bi, chapters });
+        books.push(Book {
+            config: bi,
+            slug: String::new(),
+            chapters,
+        });
+    }
+    for (b, slug) in books.iter_mut().zip(slugs(&config.books)) {
+        b.slug = slug;
     }
     Books { books, is_guide }
 }
 
+/// The folder name of each book's pages: `slug` from book.toml when given, else `huimin` or
+/// `huiqi` by audience (`book<N>` for another audience). Derived from what book.toml says
+/// rather than the order of the list alone, so links to 惠民 stay put when a book is added in
+/// front of it; a name taken by an earlier book gets `-<N>` (its place in the list).
+pub fn slugs(books: &[crate::config::BookConfig]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, b) in books.iter().enumerate() {
+        let base = if !b.slug.is_empty() {
+            b.slug.clone()
+        } else {
+            match b.audience {
+                crate::config::Audience::Residents => "huimin".to_string(),
+                crate::config::Audience::Business => "huiqi".to_string(),
+                crate::config::Audience::Other => format!("book{}", i + 1),
+            }
+        };
+        let mut slug = base.clone();
+        let mut k = i + 1;
+        while out.contains(&slug) {
+            slug = format!("{base}-{k}");
+            k += 1;
+        }
+        out.push(slug);
+    }
+    out
+}
+
+/// Chinese ordinal of chapter `i` (from 0), as the printed book and the pages number them.
+pub fn numeral(i: usize) -> String {
+    const NUMERALS: &[&str] = &[
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六",
+        "十七", "十八", "十九", "二十",
+    ];
+    NUMERALS.get(i).map_or_else(|| (i + 1).to_string(), |s| s.to_string())
+}
+
+/// The 说明 of `book`: its `preface`, or the standard text that says what the book holds.
+/// One function for paper and pages, so the two never describe the book differently.
+pub fn preface(site: &crate::site::Site, book: &Book) -> String {
+    let cfg = &site.config.books[book.config];
+    if !cfg.preface.is_empty() {
+        return cfg.preface.clone();
+    }
+    let guides: usize = book.chapters.iter().map(|c| c.guides.len()).sum();
+    format!(
+        "为方便{}办事，{}编印本书，收录{}{}个大项、{}项办事指南，每项写明设定依据、申请条件、申请材料、办理流程、办理时限、收费标准、办理地点、办理时间和咨询、监督投诉电话。\n各项内容以{}网站公布的最新版本为准。",
+        match cfg.audience {
+            crate::config::Audience::Business => "企业和个体工商户",
+            _ => "群众",
+        },
+        cfg.issuer,
+        site.config.site.county,
+        book.chapters.len(),
+        guides,
+        site.config.site.title,
+    )
+}
+
+/// Where a guide stands in a book: its chapter and its place in the book's reading order
+/// (chapters one after another), for the 上一项 / 下一项 links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub book: usize,
+    pub chapter: usize,
+    /// Index within the chapter (from 0): the guide is numbered `chapter+1 . index+1`.
+    pub index: usize,
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+}
+
 impl Books {
+    /// Every place of every guide, by notice index: a guide in two books (or two chapters)
+    /// has a place in each. Built once per render; the notice pages read it.
+    pub fn places(&self) -> std::collections::HashMap<usize, Vec<Place>> {
+        let mut out: std::collections::HashMap<usize, Vec<Place>> = std::collections::HashMap::new();
+        for (bi, b) in self.books.iter().enumerate() {
+            let order: Vec<(usize, usize, usize)> = b
+                .chapters
+                .iter()
+                .enumerate()
+                .flat_map(|(ci, c)| c.guides.iter().enumerate().map(move |(gi, &n)| (ci, gi, n)))
+                .collect();
+            for (k, &(ci, gi, n)) in order.iter().enumerate() {
+                out.entry(n).or_default().push(Place {
+                    book: bi,
+                    chapter: ci,
+                    index: gi,
+                    prev: k.checked_sub(1).map(|j| order[j].2),
+                    next: order.get(k + 1).map(|x| x.2),
+                });
+            }
+        }
+        out
+    }
+
     /// Whether notice `i` is in some book.
     pub fn in_a_book(&self, i: usize) -> bool {
         self.books
             .iter()
             .any(|b| b.chapters.iter().any(|c| c.guides.contains(&i)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Audience, BookConfig};
+
+    fn book(title: &str, audience: Audience, slug: &str) -> BookConfig {
+        BookConfig {
+            title: title.into(),
+            audience,
+            audience_word: String::new(),
+            issuer: String::new(),
+            date: String::new(),
+            paper: crate::pdf::Paper::A4,
+            preface: String::new(),
+            slug: slug.into(),
+            chapters: Vec::new(),
+            index: 0,
+        }
+    }
+
+    #[test]
+    fn slugs_are_ascii_by_audience_and_never_repeat() {
+        let books = [
+            book("惠民", Audience::Residents, ""),
+            book("惠企", Audience::Business, ""),
+            book("惠民（乡镇版）", Audience::Residents, ""),
+            book("其他", Audience::Other, ""),
+            book("自定", Audience::Business, "qiye"),
+            book("重名", Audience::Other, "huiqi"),
+            book("撞上改过的名", Audience::Other, "huiqi-6"),
+        ];
+        assert_eq!(
+            slugs(&books),
+            ["huimin", "huiqi", "huimin-3", "book4", "qiye", "huiqi-6", "huiqi-6-7"]
+        );
+    }
+
+    #[test]
+    fn places_chain_a_book_in_reading_order_and_a_guide_in_two_books_has_two() {
+        let chapter = |guides: Vec<usize>| Chapter {
+            title: String::new(),
+            guides,
+        };
+        let books = Books {
+            books: vec![
+                Book {
+                    config: 0,
+                    slug: "huimin".into(),
+                    chapters: vec![chapter(vec![3, 1]), chapter(vec![]), chapter(vec![2])],
+                },
+                Book {
+                    config: 1,
+                    slug: "huiqi".into(),
+                    chapters: vec![chapter(vec![2, 5])],
+                },
+            ],
+            is_guide: Vec::new(),
+        };
+        let p = books.places();
+        let only = |n: usize| {
+            assert_eq!(p[&n].len(), 1);
+            p[&n][0]
+        };
+        assert_eq!((only(3).prev, only(3).next), (None, Some(1)));
+        assert_eq!((only(1).prev, only(1).next), (Some(3), Some(2)));
+        assert_eq!((only(1).chapter, only(1).index), (0, 1));
+        // 2 ends 惠民 (after an empty chapter) and starts 惠企.
+        let two = &p[&2];
+        assert_eq!(two.len(), 2);
+        assert_eq!(
+            (two[0].book, two[0].chapter, two[0].prev, two[0].next),
+            (0, 2, Some(1), None)
+        );
+        assert_eq!(
+            (two[1].book, two[1].chapter, two[1].prev, two[1].next),
+            (1, 0, None, Some(5))
+        );
+        assert_eq!(only(5).next, None);
     }
 }

@@ -23,14 +23,7 @@ pub struct Printed {
     pub toc: Vec<TocEntry>,
 }
 
-const NUMERALS: &[&str] = &[
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七",
-    "十八", "十九", "二十",
-];
-
-fn numeral(i: usize) -> String {
-    NUMERALS.get(i).map_or_else(|| (i + 1).to_string(), |s| s.to_string())
-}
+use super::numeral;
 
 /// Lays out `book` of `site` with the measures of `m`.
 pub fn layout(site: &Site, book: &Book, m: &dyn Measure) -> Printed {
@@ -105,24 +98,7 @@ pub fn layout(site: &Site, book: &Book, m: &dyn Measure) -> Printed {
     front.new_page("");
     front.centered("说　明", size * 1.6);
     front.space(size);
-    let guides: usize = book.chapters.iter().map(|c| c.guides.len()).sum();
-    let preface = if cfg.preface.is_empty() {
-        format!(
-            "为方便{}办事，{}编印本书，收录{}{}个大项、{}项办事指南，每项写明设定依据、申请条件、申请材料、办理流程、办理时限、收费标准、办理地点、办理时间和咨询、监督投诉电话。\n各项内容以{}网站公布的最新版本为准。",
-            if cfg.audience_word.is_empty() {
-                "群众"
-            } else {
-                &cfg.audience_word
-            },
-            cfg.issuer,
-            site.config.site.county,
-            book.chapters.len(),
-            guides,
-            site.config.site.title,
-        )
-    } else {
-        cfg.preface.clone()
-    };
+    let preface = super::preface(site, book);
     for para in preface.lines().filter(|l| !l.trim().is_empty()) {
         front.para(para.trim(), size, true);
     }

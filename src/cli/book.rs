@@ -114,6 +114,17 @@ pub fn run(root: &Path, a: BookArgs, lang: Lang) -> i32 {
         return super::USAGE;
     };
     let one = chosen.len() == 1;
+    // Several books go into a folder; one not made yet is made, as `build --output` does.
+    if let Some(dir) = a.output.as_ref().filter(|p| !one && !p.is_dir())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        say(
+            lang,
+            format!("无法创建目录 {}：{e}", dir.display()),
+            format!("cannot create the folder {}: {e}", dir.display()),
+        );
+        return super::USAGE;
+    }
     let mut written = Vec::new();
     for b in chosen {
         let cfg = &site.config.books[b.config];

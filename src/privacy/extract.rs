@@ -5,8 +5,11 @@
 //! page shows; what cannot be read (an image, a scan, an encrypted or damaged file, a format
 //! with no reader here) is said so, to be checked by a person.
 
+use std::collections::HashMap;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 /// One cell of a table file, with where a clerk finds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +62,43 @@ impl Extracted {
             }
             _ => None,
         }
+    }
+}
+
+/// Each file read once per check: the source check, the exemption pass and the gate all need
+/// an attachment's text, and a PDF or a workbook is costly to read. Keyed by the file's size
+/// and modification time as well as its path, so that `serve`, which keeps the site across
+/// edits, reads a file again once it changes.
+#[derive(Default)]
+pub struct Cache {
+    read: Mutex<HashMap<PathBuf, (Stamp, Arc<Extracted>)>>,
+}
+
+type Stamp = Option<(u64, SystemTime)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
+
+impl Cache {
+    /// The text of the file at `path`, read now or earlier if it has not changed since. The
+    /// lock is not held while reading: two threads may read the same file at once, and
+    /// either result is kept (they are the same).
+    pub fn get(&self, path: &Path) -> Arc<Extracted> {
+        let now = stamp(path);
+        if let Ok(map) = self.read.lock()
+            && let Some((was, read)) = map.get(path)
+            && now.is_some()
+            && *was == now
+        {
+            return Arc::clone(read);
+        }
+        let read = Arc::new(extract(path));
+        if let Ok(mut map) = self.read.lock() {
+            map.insert(path.to_path_buf(), (now, Arc::clone(&read)));
+        }
+        read
     }
 }
 

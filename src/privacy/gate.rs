@@ -14,7 +14,7 @@
 //! the derived outputs mask them before they get here ([`crate::site::Site::derived`]), and
 //! the gate holds any that did not.
 
-use super::extract::{Extracted, extract};
+use super::extract::Extracted;
 use super::{Hit, Scanner};
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos, rel_path};
 use crate::render::{Content, Output, Sink};
@@ -88,7 +88,7 @@ impl<'a> Gate<'a> {
     }
 
     fn scan_file(&self, src: &Path) -> Vec<Hit> {
-        let read = extract(src);
+        let read = self.site.extracted.get(src);
         if let Some(why) = read.unchecked()
             && let Ok(mut u) = self.unchecked.lock()
         {
@@ -208,7 +208,7 @@ fn own_numbers(site: &Site, scanner: &Scanner, n: &crate::resolve::Notice) -> Ha
         .map(|h| h.digits)
         .collect();
     for file in n.attachments.iter().chain(&n.data) {
-        let read = extract(&file.source);
+        let read = site.extracted.get(&file.source);
         digits.extend(read.texts().into_iter().flat_map(|t| scanner.scan(t)).map(|h| h.digits));
     }
     digits
@@ -232,9 +232,9 @@ fn origins(site: &Site, scanner: &Scanner) -> HashMap<String, (String, Pos)> {
     for n in &site.notices {
         for file in n.attachments.iter().chain(&n.data) {
             let rel = rel_path(&site.root, &file.source);
-            match extract(&file.source) {
+            match &*site.extracted.get(&file.source) {
                 Extracted::Cells(cells) => {
-                    for c in &cells {
+                    for c in cells {
                         for h in scanner.scan(&c.text) {
                             map.entry(h.digits).or_insert((rel.clone(), Pos::new(c.row, c.col + 1)));
                         }

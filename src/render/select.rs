@@ -31,6 +31,9 @@ pub struct Selection {
     /// The policy library's pages and `data/policy.json`: few, and linked across files, so
     /// rendered whole or not at all.
     pub policy: bool,
+    /// The 办事一本通 pages: a few per book, rendered together (a guide's new title shows
+    /// in its book's 目录 and its chapter's list).
+    pub books: bool,
     /// Output paths each selected notice produced, so a later edit can remove the ones it no
     /// longer produces (a deleted attachment, a renamed notice).
     produced: Mutex<BTreeMap<usize, Vec<String>>>,
@@ -63,6 +66,7 @@ impl Selection {
             data: true,
             statics: true,
             policy: true,
+            books: true,
             produced: Mutex::default(),
             policy_produced: Mutex::default(),
         }

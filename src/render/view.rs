@@ -20,6 +20,8 @@ pub struct SiteView<'a> {
     pub policy: bool,
     /// The site has annual reports (`annual/index.html`, crate::annual).
     pub annual: bool,
+    /// The site has 办事一本通 books (`books/index.html`).
+    pub books: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -52,7 +54,7 @@ pub struct ArticleMeta {
     pub source: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct Crumb {
     pub name: String,
     pub url: String,
@@ -163,6 +165,7 @@ impl<'a> SiteView<'a> {
             today: crate::dates::format_date(site.today),
             policy: !site.policy.is_empty(),
             annual: !site.annual.is_empty(),
+            books: !site.books.books.is_empty(),
         }
     }
 }

@@ -85,12 +85,24 @@ pub struct Deps {
     produced: BTreeMap<String, Vec<String>>,
     /// The policy library's output files, as last rendered.
     policy: BTreeSet<String>,
+    /// The notices in some book, as last published: their pages link their neighbours.
+    guides: BTreeSet<String>,
 }
 
 /// The pages to render for an edit, and what to remove once they are rendered.
 pub struct Plan {
     pub select: Selection,
     touched: BTreeSet<String>,
+}
+
+/// The relative paths of the notices in some book of `site`.
+fn guide_rels(site: &Site) -> BTreeSet<String> {
+    site.books
+        .books
+        .iter()
+        .flat_map(|b| b.chapters.iter().flat_map(|c| c.guides.iter()))
+        .map(|&i| site.notices[i].rel.clone())
+        .collect()
 }
 
 fn listed(n: &crate::resolve::Notice) -> Listed {
@@ -118,6 +130,7 @@ impl Deps {
         for n in &site.notices {
             d.listed.insert(n.rel.clone(), listed(n));
         }
+        d.guides = guide_rels(site);
         for (i, paths) in produced {
             if let Some(n) = site.notices.get(i) {
                 d.produced.insert(n.rel.clone(), paths);
@@ -165,6 +178,19 @@ impl Deps {
                 add(listed(&site.notices[i]), &mut s);
             }
         }
+        // The book pages list every guide's title: few, so rendered whenever anything is.
+        // A touched guide (in a book before or now) also changes the 上一项 / 下一项 links
+        // of its neighbours, which may be any guide once a tag moves it: every guide's page
+        // is rendered again, the lists they are on are not (their cards did not change).
+        s.books = true;
+        let now_guides = guide_rels(site);
+        if touched
+            .iter()
+            .any(|r| self.guides.contains(r) || now_guides.contains(r))
+        {
+            s.notices
+                .extend(now_guides.iter().filter_map(|r| now.get(r.as_str()).copied()));
+        }
         Plan { select: s, touched }
     }
 
@@ -188,6 +214,7 @@ impl Deps {
             self.listed.insert(n.rel.clone(), listed(n));
             self.produced.insert(n.rel.clone(), paths);
         }
+        self.guides = guide_rels(site);
         if let Some(now) = plan.select.take_policy_produced() {
             let now: BTreeSet<String> = now.into_iter().collect();
             gone.extend(self.policy.difference(&now).cloned());

@@ -107,6 +107,7 @@ impl Engine {
             policy: crate::policy::Library::default(),
             books: crate::book::Books::default(),
             annual: Vec::new(),
+            extracted: Default::default(),
             today: self.today,
         });
         self.resolve_and_check(None);

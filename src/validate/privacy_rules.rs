@@ -206,12 +206,12 @@ fn data_pos(text: Option<&str>, line: usize, cell: usize, needle: &str) -> Pos {
 /// columns of a data file's first sheet.
 /// Hits in the data file's columns that `cols` lists are counted there instead.
 fn file_identifiers(cx: &mut Ctx, path: &Path, header: Option<&[String]>, cols: &mut SensitiveColumns) {
-    use crate::privacy::extract::{Extracted, extract};
+    use crate::privacy::extract::Extracted;
     let file = rel_path(&cx.site.root, path);
     let scanner = scanner(cx);
     let mut found = Vec::new();
-    let read = extract(path);
-    match &read {
+    let read = cx.site.extracted.get(path);
+    match &*read {
         Extracted::Cells(cells) => {
             let first_sheet = cells.first().and_then(|c| c.sheet.clone());
             let mut text: Option<Option<String>> = None;

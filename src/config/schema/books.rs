@@ -8,7 +8,9 @@ use crate::diag::Pos;
 use crate::tr;
 use toml::{Table, Value};
 
-const BOOK: &[&str] = &["title", "audience", "issuer", "date", "paper", "preface", "chapters"];
+const BOOK: &[&str] = &[
+    "title", "audience", "issuer", "date", "paper", "preface", "slug", "chapters",
+];
 const CHAPTER: &[&str] = &["title", "items", "tags", "paths"];
 
 /// Who a book is for: the two handbooks every county makes, or another.
@@ -33,6 +35,9 @@ pub struct BookConfig {
     pub paper: crate::pdf::Paper,
     /// The 说明 page's text; a standard one is written when absent.
     pub preface: String,
+    /// The folder of its pages under `books/`, when the county names it (ASCII); empty: one
+    /// is derived from the audience (`crate::book::slugs`).
+    pub slug: String,
     pub chapters: Vec<ChapterConfig>,
     /// Index in the `[[book]]` list (for positions and slugs).
     pub index: usize,
@@ -102,7 +107,26 @@ impl Reader<'_> {
                     crate::pdf::Paper::A4
                 }
             };
+            let slug = self.string(t, &path, "slug", false).unwrap_or_default();
+            if !slug.is_empty()
+                && !slug
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+            {
+                self.bad_with(
+                    &format!("{path}.slug"),
+                    tr!(
+                        "`{path}.slug` 只能用小写 ASCII 字母、数字和连字符，而不是 \"{slug}\"",
+                        "`{path}.slug` may use lowercase ASCII letters, digits and hyphens only, not \"{slug}\""
+                    ),
+                    tr!(
+                        "例如 slug = \"huimin\"；它是网页地址 books/huimin/ 的一部分。",
+                        "e.g. slug = \"huimin\": it is part of the address books/huimin/."
+                    ),
+                );
+            }
             let book = BookConfig {
+                slug,
                 issuer: self.string(t, &path, "issuer", true).unwrap_or_default(),
                 preface: self.string(t, &path, "preface", false).unwrap_or_default(),
                 chapters: self.chapters(t, &path),

@@ -52,6 +52,9 @@ fn sitemap(cx: &RenderCx, base: &str) -> Output {
     for url in crate::annual::pages::sitemap_entries(cx.site) {
         push(&url, None);
     }
+    for url in super::book::sitemap_entries(cx.site) {
+        push(&url, None);
+    }
     xml.push_str("</urlset>\n");
     Output {
         path: "sitemap.xml".into(),

@@ -47,6 +47,7 @@ pub fn render(cx: &RenderCx) -> Output {
         .map(|d| (d.name.as_str(), d.slug.as_str()))
         .collect();
     ctx.insert("domains", &domains);
+    ctx.insert("books", &super::book::views(site));
     let meta = PageMeta {
         url: "index.html".into(),
         title: site.config.site.title.clone(),

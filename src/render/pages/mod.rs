@@ -1,5 +1,6 @@
 //! One module per kind of page (SPEC 6).
 
+mod book;
 mod catalog;
 mod data;
 mod feeds;
@@ -26,6 +27,7 @@ pub fn all(cx: &RenderCx) {
     item::render_all(cx);
     cx.emit_all(village::render_all(cx));
     policy::render_all(cx);
+    book::render_all(cx);
     crate::annual::pages::render_all(cx);
     if cx.wants(|s| s.catalogs) {
         cx.emit_all(catalog::render_all(cx));

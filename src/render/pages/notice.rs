@@ -13,13 +13,15 @@ use std::path::PathBuf;
 /// Every notice page, each written out as soon as it is rendered.
 pub fn render_all(cx: &RenderCx) {
     let by_source = notice_view::pages_by_source(cx.site);
+    let places = cx.site.books.places();
     cx.site
         .notices
         .par_iter()
         .enumerate()
         .filter(|(i, _)| cx.wants(|s| s.notices.contains(i)))
         .for_each(|(i, n)| {
-            let out = render_one(cx, i, n, &by_source);
+            let in_books = places.get(&i).map_or(&[][..], Vec::as_slice);
+            let out = render_one(cx, i, n, &by_source, in_books);
             if let Some(s) = cx.select {
                 s.record(i, out.iter().map(|o| o.path.clone()).collect());
             }
@@ -27,7 +29,13 @@ pub fn render_all(cx: &RenderCx) {
         });
 }
 
-fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, &str>) -> Vec<Output> {
+fn render_one(
+    cx: &RenderCx,
+    i: usize,
+    n: &Notice,
+    by_source: &HashMap<PathBuf, &str>,
+    places: &[crate::book::Place],
+) -> Vec<Output> {
     let site = cx.site;
     let root = root_of(&n.url);
     // A withdrawn list's data file is not published any more: its table is gone from the page.
@@ -56,6 +64,7 @@ fn render_one(cx: &RenderCx, i: usize, n: &Notice, by_source: &HashMap<PathBuf, 
     let item = site.catalogs.item(n.item);
     let mut ctx = tera::Context::new();
     ctx.insert("n", &view);
+    ctx.insert("books", &super::book::boxes(site, places));
     let meta = PageMeta {
         root,
         title: n.title.clone(),

@@ -58,6 +58,7 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
             }
         })
         .chain(super::policy_data::search_docs(cx))
+        .chain(super::book::search_docs(cx))
         .collect();
     let mut out: Vec<Output> = build_index(&docs)
         .into_iter()
@@ -76,6 +77,9 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
     let mut domains: Vec<&str> = site.catalogs.domains.iter().map(|d| d.name.as_str()).collect();
     if !site.policy.is_empty() {
         domains.push("政策文件");
+    }
+    if !site.books.books.is_empty() {
+        domains.push(super::book::COLUMN);
     }
     ctx.insert("domains", &domains);
     let meta = PageMeta {
