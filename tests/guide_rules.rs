@@ -74,6 +74,46 @@ fn guides_written_in_full_pass_whatever_their_headings_are_called() {
     assert!(out.join("index.html").is_file());
 }
 
+/// Without `[rules] guide = "error"` the same mistakes are warnings, and the site builds: a
+/// county's older guides must not stop its build the day it upgrades gongkai.
+#[test]
+fn without_rules_guide_error_the_mistakes_are_warnings_and_the_site_builds() {
+    let (_t, root) = site();
+    let toml = root.join("book.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, text.replace("guide = \"error\"\n", "")).unwrap();
+    let (diags, status) = check_json(&root);
+    let guide_codes = ["GK183", "GK184", "GK185", "GK186"];
+    let guide: Vec<&Value> = diags
+        .iter()
+        .filter(|d| guide_codes.contains(&d["code"].as_str().unwrap_or("")))
+        .collect();
+    for code in guide_codes {
+        assert!(guide.iter().any(|d| d["code"] == code), "no {code}: {diags:#?}");
+    }
+    assert!(guide.iter().all(|d| d["severity"] == "warning"), "{guide:#?}");
+    // What is left as errors are other rules' (an untouched template), not these: without
+    // those files the site builds, the incomplete guides with it.
+    let errors: Vec<&Value> = diags.iter().filter(|d| d["severity"] == "error").collect();
+    assert!(
+        errors
+            .iter()
+            .all(|d| !guide_codes.contains(&d["code"].as_str().unwrap_or(""))),
+        "{errors:#?}"
+    );
+    assert_eq!(status != 0, !errors.is_empty());
+    for d in &errors {
+        let _ = std::fs::remove_file(root.join(d["file"].as_str().unwrap()));
+    }
+    let out = root.parent().unwrap().join("out");
+    build(&root, &out);
+    let files = std::fs::read_dir(&out).unwrap().count();
+    assert!(files > 0 && out.join("index.html").is_file());
+    let (diags, status) = check_json(&root);
+    assert_eq!(status, 0, "{diags:#?}");
+    assert!(diags.iter().any(|d| d["code"] == "GK183" && d["severity"] == "warning"));
+}
+
 #[test]
 fn gk183_all_missing_elements_in_one_finding_with_the_headings_to_add() {
     let d = one("missing-basis-fee", "GK183", 9, 1);

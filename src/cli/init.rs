@@ -137,6 +137,7 @@ withdraw_after_days = 30           # 公示期满后多少天撤下人员名单
 
 [rules]
 late = "warning"                   # 超过公开时限：warning（警告）或 error（错误）
+guide = "error"                    # 办事指南缺要素、收费或时限含糊、电话无区号：新站点从一开始就按错误检查
 "#
     )
 }

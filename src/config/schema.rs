@@ -94,6 +94,10 @@ pub struct Rules {
     /// Published at a level the catalog does not list (a township reposting a county item, a
     /// village board carrying a township item). Common practice, so a warning by default.
     pub level: RuleSeverity,
+    /// A 办事指南 lacking an element or saying it vaguely (GK183–GK186). A warning by default:
+    /// a county upgrading gongkai with years of older guides must not find its site unbuildable
+    /// overnight; a new site sets "error" (the example site does).
+    pub guide: RuleSeverity,
     /// Days after a 征求意见 closes by which its 意见反馈 is due (GK162).
     pub feedback_days: u32,
 }
@@ -125,7 +129,7 @@ const FOOTER: &[&str] = &[
 const TOWNSHIP: &[&str] = &["code", "name", "slug", "contacts", "villages"];
 const VILLAGE: &[&str] = &["code", "name", "slug"];
 const PRINT: &[&str] = &["seal", "withdraw_after_days"];
-const RULES: &[&str] = &["late", "level", "feedback_days"];
+const RULES: &[&str] = &["late", "level", "guide", "feedback_days"];
 const REPORT: &[&str] = &["in_site"];
 
 pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Diagnostics) -> Option<Config> {
@@ -210,6 +214,7 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
     r.unknown(rules_t, "rules", RULES);
     let late = r.severity(rules_t, "late");
     let level = r.severity(rules_t, "level");
+    let guide = r.severity(rules_t, "guide");
     let feedback_days = r.integer(rules_t, "rules", "feedback_days").unwrap_or(30);
 
     let report_t = r.table(root, "report").unwrap_or(&empty);
@@ -226,6 +231,7 @@ pub(super) fn check(root: &Table, keys: &KeyPositions, src: &str, diags: &mut Di
         rules: Rules {
             late,
             level,
+            guide,
             feedback_days,
         },
         report,

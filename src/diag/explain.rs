@@ -269,8 +269,8 @@ fn entry(code: Code) -> Option<Entry> {
             "base_url = \"https://gk.example.gov.cn/\"",
         ),
         ConfigValue => (
-            "book.toml 的值有格式要求：区划代码为 6/9/12 位数字且下级以上级开头，slug 只用小写英文、数字和 -，rules.late 为 warning 或 error。",
-            "Values have formats: 6/9/12-digit division codes nested in their parent's, slugs of a-z 0-9 -, rules.late warning or error.",
+            "book.toml 的值有格式要求：区划代码为 6/9/12 位数字且下级以上级开头，slug 只用小写英文、数字和 -，rules.late、rules.level、rules.guide 为 warning 或 error。",
+            "Values have formats: 6/9/12-digit division codes nested in their parent's, slugs of a-z 0-9 -, rules.late, rules.level and rules.guide warning or error.",
             "slug = \"桃园\"",
             "slug = \"taoyuan\"",
         ),

@@ -15,6 +15,9 @@
 //!   may be published at all.
 //! - GK182: a hint, only where the site has books, for a guide that is in none.
 //!
+//! GK183–GK186 are errors where `[rules] guide = "error"`, warnings otherwise (the default):
+//! older guides must not stop a county's build the day it upgrades.
+//!
 //! What other rules report is not reported again: a section holding a template's fill-in note
 //! or a header-only table (GK170/GK171), an empty `监督电话` (GK172), and an element whose
 //! heading the catalog row itself requires and that is missing (GK033).
@@ -302,20 +305,23 @@ fn missing(cx: &mut Ctx, n: &Notice, src: &Source, statuses: &[(Element, Status)
         .map(|&e| format!("## {}: {}", e.zh(), e.what().1))
         .collect();
     let (zh, en, add_zh, add_en) = (zh.join("、"), en.join(", "), add_zh.join("；"), add_en.join("; "));
-    cx.push(Diagnostic::error(
-        Code::GuideElement,
-        &n.rel,
-        body_start(src),
-        tr!(
-            "办事指南缺少 {} 项必备要素：{zh}",
-            "the guide lacks {} required element(s): {en}",
-            absent.len()
+    push(
+        cx,
+        Diagnostic::error(
+            Code::GuideElement,
+            &n.rel,
+            body_start(src),
+            tr!(
+                "办事指南缺少 {} 项必备要素：{zh}",
+                "the guide lacks {} required element(s): {en}",
+                absent.len()
+            ),
+            tr!(
+                "在正文中加上这些标题并写明内容：{add_zh}。已有内容但标题不同的，把标题改成上面的名称。",
+                "Add these headings with their content: {add_en}. Where the content is there under another heading, rename it."
+            ),
         ),
-        tr!(
-            "在正文中加上这些标题并写明内容：{add_zh}。已有内容但标题不同的，把标题改成上面的名称。",
-            "Add these headings with their content: {add_en}. Where the content is there under another heading, rename it."
-        ),
-    ));
+    );
 }
 
 fn blank(cx: &mut Ctx, n: &Notice, parts: &[Part], statuses: &[(Element, Status)]) {
@@ -336,31 +342,37 @@ fn blank(cx: &mut Ctx, n: &Notice, parts: &[Part], statuses: &[(Element, Status)
         }
         let title = &p.title;
         if of.contains(&Element::Fee) {
-            cx.push(Diagnostic::error(
-                Code::GuideFee,
-                &n.rel,
-                p.pos,
-                tr!("“{title}”下面是空的", "`{title}` (the fee) is blank"),
-                tr!(
-                    "不收费的写“不收费”；收费的写明金额和收费依据（文件名称和文号）。",
-                    "Write 不收费 when it is free; otherwise the amount and its basis (document and number)."
+            push(
+                cx,
+                Diagnostic::error(
+                    Code::GuideFee,
+                    &n.rel,
+                    p.pos,
+                    tr!("“{title}”下面是空的", "`{title}` (the fee) is blank"),
+                    tr!(
+                        "不收费的写“不收费”；收费的写明金额和收费依据（文件名称和文号）。",
+                        "Write 不收费 when it is free; otherwise the amount and its basis (document and number)."
+                    ),
                 ),
-            ));
+            );
             continue;
         }
         let what_zh: Vec<&str> = of.iter().map(|e| e.what().0).collect();
         let what_en: Vec<&str> = of.iter().map(|e| e.what().1).collect();
         let (what_zh, what_en) = (what_zh.join("；"), what_en.join("; "));
-        cx.push(Diagnostic::error(
-            Code::GuideElement,
-            &n.rel,
-            p.pos,
-            tr!("办事指南的“{title}”下面没有内容", "the guide's `{title}` is blank"),
-            tr!(
-                "在“## {title}”下面写{what_zh}。",
-                "Write under `## {title}`: {what_en}."
+        push(
+            cx,
+            Diagnostic::error(
+                Code::GuideElement,
+                &n.rel,
+                p.pos,
+                tr!("办事指南的“{title}”下面没有内容", "the guide's `{title}` is blank"),
+                tr!(
+                    "在“## {title}”下面写{what_zh}。",
+                    "Write under `## {title}`: {what_en}."
+                ),
             ),
-        ));
+        );
     }
 }
 
@@ -371,20 +383,23 @@ fn materials(cx: &mut Ctx, n: &Notice, p: &Part) {
         let Block::Table { header, rows } = b else { continue };
         let Some(col) = header.iter().position(|h| h.contains("材料") || h.contains("名称")) else {
             let first = header.first().cloned().unwrap_or_default();
-            cx.push(Diagnostic::error(
-                Code::GuideElement,
-                &n.rel,
-                p.pos,
-                tr!(
-                    "“{title}”的表格没有“材料名称”一列（表头：{}）",
-                    "the table under `{title}` has no 材料名称 column (header: {})",
-                    header.join(" | ")
+            push(
+                cx,
+                Diagnostic::error(
+                    Code::GuideElement,
+                    &n.rel,
+                    p.pos,
+                    tr!(
+                        "“{title}”的表格没有“材料名称”一列（表头：{}）",
+                        "the table under `{title}` has no 材料名称 column (header: {})",
+                        header.join(" | ")
+                    ),
+                    tr!(
+                        "把写材料的一列的表头改成“材料名称”（现为“{first}”），例如 | 材料名称 | 原件/复印件 | 份数 | 备注 |。",
+                        "Name the column of the materials 材料名称 (now `{first}`), e.g. | 材料名称 | 原件/复印件 | 份数 | 备注 |."
+                    ),
                 ),
-                tr!(
-                    "把写材料的一列的表头改成“材料名称”（现为“{first}”），例如 | 材料名称 | 原件/复印件 | 份数 | 备注 |。",
-                    "Name the column of the materials 材料名称 (now `{first}`), e.g. | 材料名称 | 原件/复印件 | 份数 | 备注 |."
-                ),
-            ));
+            );
             continue;
         };
         let empty: Vec<String> = rows
@@ -396,21 +411,32 @@ fn materials(cx: &mut Ctx, n: &Notice, p: &Part) {
         if !empty.is_empty() && empty.len() < rows.len() {
             let rows_list = empty.join("、");
             let h = &header[col];
-            cx.push(Diagnostic::error(
-                Code::GuideElement,
-                &n.rel,
-                p.pos,
-                tr!(
-                    "“{title}”的表格第 {rows_list} 行没有写“{h}”",
-                    "row(s) {rows_list} of the table under `{title}` have no `{h}`"
+            push(
+                cx,
+                Diagnostic::error(
+                    Code::GuideElement,
+                    &n.rel,
+                    p.pos,
+                    tr!(
+                        "“{title}”的表格第 {rows_list} 行没有写“{h}”",
+                        "row(s) {rows_list} of the table under `{title}` have no `{h}`"
+                    ),
+                    tr!(
+                        "在这些行的“{h}”一格写上材料名称，或删掉空行。",
+                        "Write the material's name in the `{h}` cell of those rows, or delete them."
+                    ),
                 ),
-                tr!(
-                    "在这些行的“{h}”一格写上材料名称，或删掉空行。",
-                    "Write the material's name in the `{h}` cell of those rows, or delete them."
-                ),
-            ));
+            );
         }
     }
+}
+
+/// A finding of GK183–GK186, at the severity `[rules] guide` of book.toml asks for.
+fn push(cx: &mut Ctx, mut d: Diagnostic) {
+    if cx.site.config.rules.guide == crate::config::RuleSeverity::Warning {
+        d.severity = crate::diag::Severity::Warning;
+    }
+    cx.push(d);
 }
 
 fn not_in_book(cx: &mut Ctx, i: usize, n: &Notice) {

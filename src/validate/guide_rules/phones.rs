@@ -1,6 +1,6 @@
 //! GK186: the phone numbers of a guide, found in its lines and read in area-code form.
 
-use super::Ctx;
+use super::{Ctx, push};
 use crate::diag::{Code, Diagnostic, Pos};
 use crate::resolve::Notice;
 use crate::tr;
@@ -156,13 +156,10 @@ pub(super) fn phones(cx: &mut Ctx, n: &Notice, line: &str, at: usize, field: &st
             ),
             None => Code::GuidePhone.fix(),
         };
-        cx.push(Diagnostic::error(
-            Code::GuidePhone,
-            &n.rel,
-            Pos::new(at, r.column),
-            message,
-            hint,
-        ));
+        push(
+            cx,
+            Diagnostic::error(Code::GuidePhone, &n.rel, Pos::new(at, r.column), message, hint),
+        );
     }
 }
 

@@ -1,6 +1,6 @@
 //! GK184 and GK185: what a guide's fee and time limit say, read as a citizen reads them.
 
-use super::{Ctx, Part};
+use super::{Ctx, Part, push};
 use crate::diag::{Code, Diagnostic};
 use crate::resolve::Notice;
 use crate::tr;
@@ -66,7 +66,7 @@ pub(super) fn fee(cx: &mut Ctx, n: &Notice, p: &Part) {
             ),
         )
     };
-    cx.push(Diagnostic::error(Code::GuideFee, &n.rel, p.said_at, message, hint));
+    push(cx, Diagnostic::error(Code::GuideFee, &n.rel, p.said_at, message, hint));
 }
 
 /// The first line of `t`, at most 30 characters, for quoting in a message.
@@ -172,13 +172,10 @@ pub(super) fn time_limit(cx: &mut Ctx, n: &Notice, p: &Part) {
             ),
         )
     };
-    cx.push(Diagnostic::error(
-        Code::GuideTimeLimit,
-        &n.rel,
-        p.said_at,
-        message,
-        hint,
-    ));
+    push(
+        cx,
+        Diagnostic::error(Code::GuideTimeLimit, &n.rel, p.said_at, message, hint),
+    );
 }
 
 #[cfg(test)]
