@@ -30,27 +30,11 @@ fn example() -> (tempfile::TempDir, PathBuf) {
     built(&repo())
 }
 
-/// `href` of `a` resolved against the page at `page` (relative to `out`), as a path from `out`.
-fn resolve(page: &str, href: &str) -> String {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in href.split(['#', '?']).next().unwrap().split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 /// The books' folders (`books/<slug>/`) as the list page links them, in its order.
 fn book_pages(out: &Path) -> Vec<String> {
     let doc = html(&out.join("books/index.html"));
     doc.select(&sel("main .book-list a"))
-        .map(|a| resolve("books/index.html", a.value().attr("href").unwrap()))
+        .map(|a| link_target("books/index.html", a.value().attr("href").unwrap()))
         .collect()
 }
 
@@ -69,7 +53,7 @@ fn toc(out: &Path, book: &str) -> Vec<TocChapter> {
             let a = li.select(&sel(":scope > a")).next().unwrap();
             TocChapter {
                 label: a.text().collect::<String>().trim().to_string(),
-                page: resolve(book, a.value().attr("href").unwrap()),
+                page: link_target(book, a.value().attr("href").unwrap()),
                 guides: li
                     .select(&sel("ol.toc-guides > li"))
                     .map(|g| {
@@ -78,7 +62,7 @@ fn toc(out: &Path, book: &str) -> Vec<TocChapter> {
                         (
                             no.trim().to_string(),
                             a.text().collect::<String>().trim().to_string(),
-                            resolve(book, a.value().attr("href").unwrap()),
+                            link_target(book, a.value().attr("href").unwrap()),
                         )
                     })
                     .collect(),
@@ -97,7 +81,7 @@ fn boxes(out: &Path, page: &str) -> Boxes {
             let href = |css: &str| {
                 b.select(&sel(css))
                     .next()
-                    .map(|a| resolve(page, a.value().attr("href").unwrap()))
+                    .map(|a| link_target(page, a.value().attr("href").unwrap()))
             };
             let title = b
                 .select(&sel("a.book-link"))
@@ -162,7 +146,7 @@ fn every_link_on_the_book_pages_and_guide_boxes_resolves() {
                 !link.starts_with('/') && !link.contains("://"),
                 "{p}: {link} is not relative (the site must work from file://)"
             );
-            let target = resolve(p, link);
+            let target = link_target(p, link);
             assert!(out.join(&target).is_file(), "{p}: broken link {link} ({target})");
             checked += 1;
         }
@@ -213,7 +197,7 @@ fn the_contents_follow_book_toml_and_prev_next_walk_them() {
             assert_eq!(texts(&chapter, "h1"), vec![c.label.clone()]);
             let on_page: Vec<String> = chapter
                 .select(&sel("main ol.toc-guides a"))
-                .map(|a| resolve(&c.page, a.value().attr("href").unwrap()))
+                .map(|a| link_target(&c.page, a.value().attr("href").unwrap()))
                 .collect();
             let in_toc: Vec<String> = c.guides.iter().map(|g| g.2.clone()).collect();
             assert_eq!(on_page, in_toc, "{}", c.page);

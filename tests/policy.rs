@@ -71,27 +71,11 @@ fn sorted(v: &[&str]) -> Vec<String> {
     v
 }
 
-/// The output file a link on `page` (relative to `out`) points at, relative to `out`.
-fn target(page: &str, href: &str) -> String {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in href.split(['#', '?']).next().unwrap().split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 /// Every link target of `page` inside `css`, relative to `out`.
 fn links(out: &Path, page: &str, css: &str) -> Vec<String> {
     let doc = html(&out.join(page));
     doc.select(&sel(&format!("{css} a[href]")))
-        .map(|a| target(page, a.value().attr("href").unwrap()))
+        .map(|a| link_target(page, a.value().attr("href").unwrap()))
         .collect()
 }
 
@@ -372,7 +356,7 @@ fn filters_are_links_that_work_without_javascript() {
     let gov = doc
         .select(&sel("nav.policy-facets a"))
         .find(|a| a.text().collect::<String>().starts_with("测试县人民政府（"))
-        .map(|a| target(page, a.value().attr("href").unwrap()))
+        .map(|a| link_target(page, a.value().attr("href").unwrap()))
         .unwrap();
     assert_eq!(listed(&out.join(gov)), sorted(&[RURAL]));
     // Offline from a USB stick: the script reads no file.

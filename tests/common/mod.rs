@@ -187,6 +187,23 @@ pub fn file_url(p: &Path) -> String {
     format!("file://{}", abs.display())
 }
 
+/// The output file a relative link on `page` points at, both relative to the output folder
+/// (`?query` and `#fragment` left off).
+pub fn link_target(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in href.split(['#', '?']).next().unwrap().split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
 /// Every relative `href`/`src` of every page points at a file of the output; no resource
 /// (script, style, image) comes from another host.
 pub fn check_links(out: &Path) {
