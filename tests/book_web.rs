@@ -336,19 +336,6 @@ fn home_sitemap_and_meta_know_the_books() {
     assert!(texts(&book, "h2").contains(&"说明".to_string()));
 }
 
-/// `q` percent-encoded for a URL.
-fn encode(q: &str) -> String {
-    q.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 #[test]
 fn searching_a_book_title_finds_its_page_from_file_urls() {
     let Some(chrome) = chromium() else { return };
@@ -357,12 +344,7 @@ fn searching_a_book_title_finds_its_page_from_file_urls() {
         ("惠民事项一本通", "books/huimin/index.html"),
         ("示例县惠企事项一本通", "books/huiqi/index.html"),
     ] {
-        let url = format!("{}?q={}", file_url(&out.join("search.html")), encode(q));
-        let dom = scraper::Html::parse_document(&dump_dom(&chrome, &url));
-        let hits: Vec<String> = dom
-            .select(&sel("#search-results a[href]"))
-            .filter_map(|a| a.value().attr("href").map(str::to_string))
-            .collect();
+        let hits = search_hits(&chrome, &out, q);
         assert!(
             hits.first().is_some_and(|h| h.ends_with(page)),
             "searching {q} should find {page} first: {hits:?}"

@@ -449,22 +449,7 @@ fn search_finds_a_policy_document_by_its_docno() {
     // And in a browser, from file:// as on a USB stick, the 文号 finds the page.
     let Some(chrome) = chromium() else { return };
     let (_t, out) = built(LAPSED);
-    let q: String = TEMP_2024
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    let url = format!("{}?q={q}", file_url(&out.join("search.html")));
-    let dom = scraper::Html::parse_document(&dump_dom(&chrome, &url));
-    let hits: Vec<String> = dom
-        .select(&sel("#search-results a[href]"))
-        .filter_map(|a| a.value().attr("href").map(str::to_string))
-        .collect();
+    let hits = search_hits(&chrome, &out, TEMP_2024);
     // The document itself first: its 文号 is in its title (《标题》（文号）).
     assert!(
         hits.first()

@@ -187,6 +187,26 @@ pub fn file_url(p: &Path) -> String {
     format!("file://{}", abs.display())
 }
 
+/// The result links the site's search page shows for `q`, in order, loaded from file:// in
+/// headless Chromium as a reader opens it from a USB stick.
+pub fn search_hits(chrome: &Path, out: &Path, q: &str) -> Vec<String> {
+    let q: String = q
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let url = format!("{}?q={q}", file_url(&out.join("search.html")));
+    let dom = scraper::Html::parse_document(&dump_dom(chrome, &url));
+    dom.select(&sel("#search-results a[href]"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
+}
+
 /// The output file a relative link on `page` points at, both relative to the output folder
 /// (`?query` and `#fragment` left off).
 pub fn link_target(page: &str, href: &str) -> String {
