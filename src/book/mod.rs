@@ -54,6 +54,7 @@ pub fn resolve(
     diags: &mut Diagnostics,
 ) -> Books {
     let mut is_guide: Vec<bool> = notices.iter().map(|n| is_guide_item(catalogs, n.item)).collect();
+    let slugs = slugs(&config.books);
     let mut books = Vec::new();
     for (bi, b) in config.books.iter().enumerate() {
         let mut chapters = Vec::new();
@@ -152,12 +153,9 @@ pub fn resolve(
         }
         books.push(Book {
             config: bi,
-            slug: String::new(),
+            slug: slugs[bi].clone(),
             chapters,
         });
-    }
-    for (b, slug) in books.iter_mut().zip(slugs(&config.books)) {
-        b.slug = slug;
     }
     Books { books, is_guide }
 }
