@@ -61,7 +61,7 @@ fn run() -> Result<(), String> {
         (None, Some(file)) => read_jsonl(file)?,
         _ => Vec::new(),
     };
-    let text_bytes: usize = docs.iter().map(|d| d.text.len() + d.title.len()).sum();
+    let text_bytes: usize = docs.iter().map(|d| d.text.get().len() + d.title.len()).sum();
     println!(
         "notices: {} ({} MB of title+text, read in {:.2?})",
         docs.len(),
@@ -307,7 +307,7 @@ fn elasticlunr_size(docs: &[SearchDoc]) {
         .add_fields(["title", "body"])
         .build();
     for (i, d) in docs.iter().enumerate() {
-        index.add_doc(&i.to_string(), [d.title.as_str(), d.text.as_ref()]);
+        index.add_doc(&i.to_string(), [d.title.as_str(), &d.text.get()]);
     }
     let json = index.to_json();
     println!(

@@ -454,7 +454,7 @@ fn search(base: &str, params: &str) -> Page {
 fn expected(needle: &str, root: &str) -> Vec<String> {
     let mut v: Vec<String> = notices()
         .into_iter()
-        .filter(|d| d.title.contains(needle) || d.text.contains(needle))
+        .filter(|d| d.title.contains(needle) || d.text.get().contains(needle))
         .map(|d| format!("{root}{}", d.url))
         .collect();
     v.sort();

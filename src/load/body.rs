@@ -1,6 +1,11 @@
 //! What the later stages need to know about a notice's Markdown body, found in one pass:
-//! its `##` headings (the catalog elements), links, tables (name lists), and plain text
-//! (for search and for the summary).
+//! its `##` headings (the catalog elements), links, tables (name lists), fill-in notes; and,
+//! by [`plain_text`], the text a reader reads (for search).
+//!
+//! The plain text is not kept with the facts. It is about as large as the body itself and
+//! only the search index reads it, at the very end of a build: holding it for every notice
+//! from load to search cost 650 MB at 100k notices (`GONGKAI_TIMINGS=1`, issue 15), so the
+//! index makes it a chunk of notices at a time and drops it.
 
 use crate::diag::Pos;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -60,7 +65,6 @@ pub struct BodyFacts {
     pub placeholders: Vec<Placeholder>,
     pub links: Vec<(String, Pos)>,
     pub tables: Vec<TableFacts>,
-    pub text: String,
     pub has_html: bool,
 }
 
@@ -77,8 +81,6 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
     let mut table: Option<TableFacts> = None;
     let mut cell: Option<String> = None;
     let mut row: Vec<String> = Vec::new();
-    // The text's length just after the space a soft line break wrote.
-    let mut soft_at: Option<usize> = None;
     // The paragraph being read: its start offset, and whether it is one bold span only.
     let mut para: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -91,7 +93,6 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                 if let Some((start, text)) = para.take() {
                     paragraph(&mut f, &body[start..range.end], &text, pos_at(start));
                 }
-                f.text.push('\n');
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((
@@ -119,7 +120,6 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                     None => {}
                 }
                 placeholders(&mut f, &body[range.clone()], pos_at(range.start));
-                f.text.push('\n');
             }
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
                 f.links.push((dest_url.to_string(), pos_at(range.start)));
@@ -136,7 +136,6 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
             Event::End(TagEnd::TableCell) => {
                 placeholders(&mut f, &body[range.clone()], pos_at(range.start));
                 row.push(cell.take().unwrap_or_default().trim().to_string());
-                f.text.push(' ');
             }
             Event::End(TagEnd::TableHead) => {
                 if let Some(t) = table.as_mut() {
@@ -148,38 +147,53 @@ pub fn scan(body: &str, first_line: usize) -> BodyFacts {
                     t.rows += 1;
                 }
                 row.clear();
-                f.text.push('\n');
             }
             Event::Text(t) | Event::Code(t) => {
-                // A line break inside a paragraph between two Han characters (text pasted from
-                // a PDF) is no word break to a reader: 最低生活\n保障 reads as 最低生活保障.
-                if soft_at == Some(f.text.len())
-                    && t.chars().next().is_some_and(is_han)
-                    && f.text[..f.text.len() - 1].chars().next_back().is_some_and(is_han)
-                {
-                    f.text.pop();
-                }
                 if let Some((h, _)) = heading.as_mut() {
                     h.text.push_str(&t);
                 }
                 if let Some(c) = cell.as_mut() {
                     c.push_str(&t);
                 }
-                f.text.push_str(&t);
             }
             Event::Html(_) | Event::InlineHtml(_) => f.has_html = true,
-            Event::SoftBreak => {
-                f.text.push(' ');
-                soft_at = Some(f.text.len());
-            }
-            Event::HardBreak => f.text.push(' '),
-            Event::End(TagEnd::Item) => f.text.push('\n'),
             _ => {}
         }
     }
-    // Kept for the whole build (search, checks): give back what growing the string reserved.
-    f.text.shrink_to_fit();
     f
+}
+
+/// The body as a reader reads it: the text of paragraphs, headings, list items and table rows
+/// a line each, cells apart by a space, markup gone.
+pub fn plain_text(body: &str) -> String {
+    let mut text = String::with_capacity(body.len());
+    // The text's length just after the space a soft line break wrote.
+    let mut soft_at: Option<usize> = None;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableHead | TagEnd::TableRow | TagEnd::Item,
+            ) => text.push('\n'),
+            Event::End(TagEnd::TableCell) | Event::HardBreak => text.push(' '),
+            Event::Text(t) | Event::Code(t) => {
+                // A line break inside a paragraph between two Han characters (text pasted from
+                // a PDF) is no word break to a reader: 最低生活\n保障 reads as 最低生活保障.
+                if soft_at == Some(text.len())
+                    && t.chars().next().is_some_and(is_han)
+                    && text[..text.len() - 1].chars().next_back().is_some_and(is_han)
+                {
+                    text.pop();
+                }
+                text.push_str(&t);
+            }
+            Event::SoftBreak => {
+                text.push(' ');
+                soft_at = Some(text.len());
+            }
+            _ => {}
+        }
+    }
+    text
 }
 
 /// What a paragraph (`raw` as written, `text` as read) may be besides text: a heading that
@@ -288,16 +302,15 @@ mod tests {
 
     #[test]
     fn soft_line_breaks_between_han_characters_join() {
-        let f = scan("本期最低生活\n保障对象12户，\n共30人。\n\n第二段 end\nnext", 1);
-        assert!(f.text.contains("最低生活保障对象12户，"), "{}", f.text);
+        let t = plain_text("本期最低生活\n保障对象12户，\n共30人。\n\n第二段 end\nnext");
+        assert!(t.contains("最低生活保障对象12户，"), "{t}");
         assert!(
-            f.text.contains("， 共30人"),
-            "after punctuation the break stays a space: {}",
-            f.text
+            t.contains("， 共30人"),
+            "after punctuation the break stays a space: {t}"
         );
-        assert!(f.text.contains("end next"), "{}", f.text);
-        let f = scan("低保  \n对象", 1);
-        assert!(f.text.contains("低保 "), "a hard break stays a break: {}", f.text);
+        assert!(t.contains("end next"), "{t}");
+        let t = plain_text("低保  \n对象");
+        assert!(t.contains("低保 "), "a hard break stays a break: {t}");
     }
 
     #[test]
@@ -311,7 +324,11 @@ mod tests {
         assert_eq!(f.tables[0].header, vec!["序号", "户主姓名"]);
         assert_eq!(f.tables[0].rows, 1);
         assert_eq!(f.tables[0].section.as_deref(), Some("审核对象名单"));
-        assert!(f.text.contains("王某"));
+        assert_eq!(
+            plain_text(body),
+            "前言。\n办理条件\n见附件。\n审核对象名单\n序号 户主姓名 \n1 王某 \n",
+            "a line per paragraph, heading and row; cells apart"
+        );
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl StoredDoc<'_> {
     }
 }
 
-fn count_chars(docs: &[&StoredDoc<'_>]) -> (Vec<u64>, BTreeMap<char, u64>) {
+fn count_chars(docs: &[StoredDoc<'_>]) -> (Vec<u64>, BTreeMap<char, u64>) {
     let mut bmp = vec![0u64; 0x1_0000];
     let mut astral = BTreeMap::new();
     for d in docs {
@@ -109,16 +109,11 @@ fn count_chars(docs: &[&StoredDoc<'_>]) -> (Vec<u64>, BTreeMap<char, u64>) {
     (bmp, astral)
 }
 
-/// Notices whose characters are counted for the rank table. Ranks only steer compression (a
-/// character missing from the table is written as itself), so a sample does; on 100k notices
-/// counting all of them took 0.7 CPU-s.
-const TABLE_SAMPLE: usize = 10_000;
-
-/// Ranks the characters of the stored fields by frequency, for the packer.
-pub fn char_table(docs: &[StoredDoc<'_>]) -> CharTable {
-    let step = docs.len().div_ceil(TABLE_SAMPLE).max(1);
-    let sample: Vec<&StoredDoc<'_>> = docs.iter().step_by(step).collect();
-    let (bmp, astral) = sample.par_chunks(1024).map(count_chars).reduce(
+/// Ranks the characters of the stored fields of `sample` by frequency, for the packer. Ranks
+/// only steer compression (a character missing from the table is written as itself), so a
+/// sample of the site's notices does (see `super::SAMPLE`).
+pub fn char_table(sample: &[StoredDoc<'_>]) -> CharTable {
+    let (bmp, astral) = sample.par_chunks(256).map(count_chars).reduce(
         || (vec![0u64; 0x1_0000], BTreeMap::new()),
         |(mut a, mut aa), (b, ba)| {
             for (x, y) in a.iter_mut().zip(b) {
@@ -142,17 +137,18 @@ pub fn char_table(docs: &[StoredDoc<'_>]) -> CharTable {
     CharTable::from_counts(&counts)
 }
 
-/// The shared dictionary text for `docs` (empty for small sites).
-pub fn dictionary(docs: &[StoredDoc<'_>]) -> String {
-    if docs.len() < DICT_MIN_DOCS {
+/// The shared dictionary text for a site of `total` notices, from a `sample` of them (empty
+/// for small sites).
+pub fn dictionary(sample: &[StoredDoc<'_>], total: usize) -> String {
+    if total < DICT_MIN_DOCS {
         return String::new();
     }
-    let sample: Vec<Vec<String>> = docs
+    let fields: Vec<Vec<String>> = sample
         .iter()
-        .step_by(dict::sample_step(docs.len()))
+        .step_by(dict::sample_step(sample.len()))
         .map(StoredDoc::fields)
         .collect();
-    dict::build(&sample, DICT_CHARS)
+    dict::build(&fields, DICT_CHARS)
 }
 
 /// The packer's input as text, fields on lines of their own: what the browser unpacks.
@@ -174,17 +170,16 @@ fn packed_file(call: &str, packed: &str) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// `search/dict.js` (packed without a dictionary) and every store shard `search/d/<k>.js`;
-/// notice `id` is in shard `id / DOCS_PER_SHARD`.
-pub fn files(docs: &[StoredDoc<'_>], dict_text: &str, table: &CharTable) -> Vec<OutputFile> {
-    let none = Dictionary::new("");
-    let dict = Dictionary::new(dict_text);
-    let mut files: Vec<OutputFile> = docs
-        .par_chunks(DOCS_PER_SHARD)
+/// The store shards of `docs`, the notices numbered from `first` on (a multiple of
+/// [`DOCS_PER_SHARD`]): notice `id` is in shard `id / DOCS_PER_SHARD`.
+pub fn shard_files(first: usize, docs: &[StoredDoc<'_>], dict: &Dictionary, table: &CharTable) -> Vec<OutputFile> {
+    debug_assert_eq!(first % DOCS_PER_SHARD, 0);
+    docs.par_chunks(DOCS_PER_SHARD)
         .enumerate()
         .map_init(
             || (lz::Scratch::default(), Vec::new()),
             |(scratch, codes), (k, chunk)| {
+                let k = first / DOCS_PER_SHARD + k;
                 codes.clear();
                 for (i, d) in chunk.iter().enumerate() {
                     if i > 0 {
@@ -192,7 +187,7 @@ pub fn files(docs: &[StoredDoc<'_>], dict_text: &str, table: &CharTable) -> Vec<
                     }
                     d.push_codes(codes);
                 }
-                let packed = lz::compress(codes, &dict, table, scratch);
+                let packed = lz::compress(codes, dict, table, scratch);
                 OutputFile {
                     path: format!("search/d/{k}.js"),
                     bytes: packed_file(&format!("gongkaiSearch.docs({k},"), &packed),
@@ -200,17 +195,21 @@ pub fn files(docs: &[StoredDoc<'_>], dict_text: &str, table: &CharTable) -> Vec<
                 }
             },
         )
-        .collect();
-    if !dict_text.is_empty() {
-        let codes: Vec<u32> = dict_text.encode_utf16().map(u32::from).collect();
-        let packed = lz::compress(&codes, &none, table, &mut lz::Scratch::default());
-        files.push(OutputFile {
-            path: "search/dict.js".to_string(),
-            bytes: packed_file("gongkaiSearch.dict(", &packed),
-            readable: Some(dict_text.to_string()),
-        });
+        .collect()
+}
+
+/// `search/dict.js`, the dictionary packed without a dictionary; none for an empty one.
+pub fn dict_file(dict_text: &str, table: &CharTable) -> Option<OutputFile> {
+    if dict_text.is_empty() {
+        return None;
     }
-    files
+    let codes: Vec<u32> = dict_text.encode_utf16().map(u32::from).collect();
+    let packed = lz::compress(&codes, &Dictionary::new(""), table, &mut lz::Scratch::default());
+    Some(OutputFile {
+        path: "search/dict.js".to_string(),
+        bytes: packed_file("gongkaiSearch.dict(", &packed),
+        readable: Some(dict_text.to_string()),
+    })
 }
 
 #[cfg(test)]
@@ -239,8 +238,9 @@ mod tests {
             },
         ];
         let table = char_table(&docs);
-        let files = files(&docs, "", &table);
-        assert_eq!(files.len(), 1, "no dictionary for a tiny site");
+        assert_eq!(dictionary(&docs, docs.len()), "", "no dictionary for a tiny site");
+        let files = shard_files(0, &docs, &Dictionary::new(""), &table);
+        assert_eq!(files.len(), 1);
         let text = String::from_utf8(files[0].bytes.clone()).unwrap_or_default();
         let packed = text
             .strip_prefix("gongkaiSearch.docs(0,\"")

@@ -68,20 +68,34 @@ fn year_ranges(dates: &[&str]) -> Vec<(String, u32, u32)> {
     out
 }
 
-/// 64-bit FNV-1a over every file's path and bytes, as 16 hex digits.
-fn build_hash(files: &[OutputFile]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in files {
-        for &b in f.path.as_bytes().iter().chain([0u8].iter()).chain(f.bytes.iter()) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+/// FNV-1a of a file's path and bytes: one per file as it is emitted, so the build hash needs
+/// no file kept.
+pub fn file_hash(f: &OutputFile) -> u64 {
+    fnv(
+        0xcbf2_9ce4_8422_2325,
+        f.path.as_bytes().iter().chain([0u8].iter()).chain(f.bytes.iter()),
+    )
+}
+
+fn fnv<'b>(mut h: u64, bytes: impl Iterator<Item = &'b u8>) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
+    h
+}
+
+/// The hashes of every other file, in path order, folded into one.
+fn build_hash(files: &[(String, u64)]) -> String {
+    let h = files
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, (_, f)| fnv(h, f.to_le_bytes().iter()));
     format!("{h:016x}")
 }
 
 /// Writes `search/meta.js`: `gongkaiSearch.meta({...});`.
-pub fn meta_file(info: &MetaInput<'_>, files: &[OutputFile]) -> OutputFile {
+/// `files`: the (path, [`file_hash`]) of every other index file, sorted by path.
+pub fn meta_file(info: &MetaInput<'_>, files: &[(String, u64)]) -> OutputFile {
     let meta = Meta {
         version: FORMAT_VERSION,
         build: build_hash(files),

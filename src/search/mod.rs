@@ -40,6 +40,7 @@ mod postings;
 mod text;
 mod tokens;
 
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 pub use docstore::{DOCS_PER_SHARD, MAX_STORED_CHARS};
@@ -62,9 +63,73 @@ pub struct SearchDoc<'a> {
     pub headings: String,
     /// `YYYY-MM-DD`.
     pub date: String,
-    /// Plain text of the body, already checked: no personal identifiers. Borrowed where it
-    /// can be: a county's bodies are the largest thing a build holds in memory.
-    pub text: std::borrow::Cow<'a, str>,
+    /// Plain text of the body, already checked: no personal identifiers.
+    pub text: DocText<'a>,
+}
+
+/// Makes the text of the documents it was given keys for, when the index reaches them.
+pub trait TextSource: Sync {
+    /// The plain text of document `key`, already checked: no personal identifiers.
+    fn text(&self, key: usize) -> String;
+}
+
+/// A document's text: held, or made when the index reaches it and dropped after. A county's
+/// notice texts are the largest thing a build would hold (650 MB at 100k notices), and the
+/// index needs them only a batch at a time ([`write_index`]).
+#[derive(Clone)]
+pub enum DocText<'a> {
+    Ready(std::borrow::Cow<'a, str>),
+    Later(&'a dyn TextSource, usize),
+}
+
+impl DocText<'_> {
+    pub fn get(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            DocText::Ready(t) => std::borrow::Cow::Borrowed(t),
+            DocText::Later(source, key) => std::borrow::Cow::Owned(source.text(*key)),
+        }
+    }
+}
+
+impl Default for DocText<'_> {
+    fn default() -> Self {
+        DocText::Ready(std::borrow::Cow::Borrowed(""))
+    }
+}
+
+impl std::fmt::Debug for DocText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocText::Ready(t) => t.fmt(f),
+            DocText::Later(_, key) => write!(f, "Later({key})"),
+        }
+    }
+}
+
+impl PartialEq for DocText<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for DocText<'_> {}
+
+impl<'a> From<std::borrow::Cow<'a, str>> for DocText<'a> {
+    fn from(t: std::borrow::Cow<'a, str>) -> Self {
+        DocText::Ready(t)
+    }
+}
+
+impl From<String> for DocText<'_> {
+    fn from(t: String) -> Self {
+        DocText::Ready(t.into())
+    }
+}
+
+impl<'a> From<&'a str> for DocText<'a> {
+    fn from(t: &'a str) -> Self {
+        DocText::Ready(t.into())
+    }
 }
 
 /// A file to write under the site root.
@@ -83,9 +148,31 @@ pub struct OutputFile {
 /// notices, for queries that match most notices anyway.
 pub const TITLE_UNIGRAMS: bool = true;
 
-/// Builds every search file for `docs`. Deterministic: the same notices, in any order, give
-/// byte-identical files (notices are numbered by date, newest first, then by URL).
+/// Notices whose text is read for the packer's character table, the shared dictionary and the
+/// homophone table; titles, items and places are read in full. The characters and the
+/// recurring sentences of a county's notices are nearly all in a sample, and a sample's texts
+/// are made a second time (when the index reaches them), so it is kept small.
+const SAMPLE: usize = 2_000;
+
+/// Builds every search file for `docs`, sorted by path. Deterministic: the same notices, in
+/// any order, give byte-identical files (notices are numbered by date, newest first, then by
+/// URL). [`write_index`] is the same without holding the files.
 pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    write_index(docs, &|f| files.lock().unwrap_or_else(|e| e.into_inner()).push(f));
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Builds every search file for `docs` and hands each to `emit` as soon as it is made, in no
+/// particular order (the files are the same as [`build_index`]'s).
+///
+/// Memory stays bounded by a batch: texts are made [`postings::BATCH_DOCS`] notices at a time,
+/// indexed, packed into their store shards, emitted and dropped; what is kept across batches is
+/// the postings (about a byte each) and a hash per file for `meta.js`.
+pub fn write_index(docs: &[SearchDoc<'_>], emit: &(dyn Fn(OutputFile) + Sync)) {
+    let mut t = crate::util::timing::Timer::new();
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&docs[a], &docs[b]);
@@ -95,73 +182,115 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
             .then_with(|| x.cmp_rest(y))
     });
     let sorted: Vec<&SearchDoc<'_>> = order.iter().map(|&i| &docs[i]).collect();
+    drop(order);
+
+    let hashes = std::sync::Mutex::new(Vec::new());
+    let emit = |f: OutputFile| {
+        let h = meta::file_hash(&f);
+        hashes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((f.path.clone(), h));
+        emit(f);
+    };
 
     let townships = distinct(sorted.iter().map(|d| d.township.as_str()));
     let domains = distinct(sorted.iter().map(|d| d.domain.as_str()));
-
     let paths: Vec<String> = sorted.iter().map(|d| item_path(d)).collect();
+
+    // The sample the packer's tables and the homophones are read from.
+    let step = sorted.len().div_ceil(SAMPLE).max(1);
+    let sample_texts: Vec<std::borrow::Cow<'_, str>> = sorted.par_iter().step_by(step).map(|d| d.text.get()).collect();
+    let sample: Vec<docstore::StoredDoc<'_>> = sorted
+        .iter()
+        .step_by(step)
+        .zip(&sample_texts)
+        .map(|(d, text)| store_form(d, &townships, text))
+        .collect();
+    let table = docstore::char_table(&sample);
+    let dict_text = docstore::dictionary(&sample, sorted.len());
+    let dict = lz::Dictionary::new(&dict_text);
+    let mut chars = std::collections::BTreeSet::new();
+    for text in &sample_texts {
+        homophones::collect(text, &mut chars);
+    }
+    drop(sample);
+    drop(sample_texts);
+    t.mark("   sample");
+
     // The fields every result card shows besides the title are indexed as one more field (see
     // `Indexable::meta`): the browser used to read a filter file per matching item and place,
     // a dozen requests for 特困人员救助 that queued behind the postings (issue 17, SPEC 11).
-    let card: Vec<String> = sorted
-        .iter()
-        .zip(&paths)
-        .map(|(d, path)| format!("{path} {} {}", d.township, d.village))
-        .collect();
-    let indexable: Vec<postings::Indexable<'_>> = sorted
-        .iter()
-        .zip(&card)
-        .map(|(d, card)| postings::Indexable {
-            title: &d.title,
-            text: &d.text,
-            heads: &d.headings,
-            meta: card,
-        })
-        .collect();
-    let entries = postings::build(&indexable);
-    drop(indexable);
+    let mut index = postings::Builder::new(sorted.len());
+    for (b, batch) in sorted.chunks(postings::BATCH_DOCS).enumerate() {
+        let first = b * postings::BATCH_DOCS;
+        let texts: Vec<std::borrow::Cow<'_, str>> = batch.par_iter().map(|d| d.text.get()).collect();
+        let cards: Vec<String> = batch
+            .iter()
+            .zip(&paths[first..])
+            .map(|(d, path)| format!("{path} {} {}", d.township, d.village))
+            .collect();
+        let indexable: Vec<postings::Indexable<'_>> = batch
+            .iter()
+            .zip(&texts)
+            .zip(&cards)
+            .map(|((d, text), card)| postings::Indexable {
+                title: &d.title,
+                text,
+                heads: &d.headings,
+                meta: card,
+            })
+            .collect();
+        index.add(&indexable);
+        let stored: Vec<docstore::StoredDoc<'_>> = batch
+            .iter()
+            .zip(&texts)
+            .map(|(d, text)| store_form(d, &townships, text))
+            .collect();
+        for f in docstore::shard_files(first, &stored, &dict, &table) {
+            emit(f);
+        }
+    }
+    t.mark("   batches");
+    let entries = index.finish();
+    t.mark("   encode");
     let shard_count = postings::shard_count(&entries);
-
-    let mut files: Vec<OutputFile> = Vec::new();
-    for (k, body, tokens) in postings::shard_files(&entries, shard_count) {
-        files.push(OutputFile {
+    postings::for_each_shard(&entries, shard_count, &|k, body, tokens| {
+        emit(OutputFile {
             path: format!("search/i/{k}.js"),
             bytes: body.into_bytes(),
             readable: Some(tokens),
-        });
-    }
-    drop(entries);
-
-    let stored: Vec<docstore::StoredDoc<'_>> = sorted
-        .iter()
-        .map(|d| docstore::StoredDoc {
-            url: &d.url,
-            title: &d.title,
-            township: townships.get(d.township.as_str()).copied().unwrap_or(0),
-            item: &d.item,
-            date: &d.date,
-            text: &d.text,
         })
-        .collect();
-    let table = docstore::char_table(&stored);
-    let dict_text = docstore::dictionary(&stored);
-    files.extend(docstore::files(&stored, &dict_text, &table));
+    });
+    drop(entries);
+    t.mark("   shards");
+    if let Some(f) = docstore::dict_file(&dict_text, &table) {
+        emit(f);
+    }
 
-    let township_of: Vec<u32> = stored.iter().map(|d| d.township).collect();
+    let township_of: Vec<u32> = sorted
+        .iter()
+        .map(|d| townships.get(d.township.as_str()).copied().unwrap_or(0))
+        .collect();
     let domain_of: Vec<u32> = sorted
         .iter()
         .map(|d| domains.get(d.domain.as_str()).copied().unwrap_or(0))
         .collect();
-    files.extend(meta::facet_files("t", &township_of, townships.len()));
-    files.extend(meta::facet_files("d", &domain_of, domains.len()));
+    for f in meta::facet_files("t", &township_of, townships.len())
+        .into_iter()
+        .chain(meta::facet_files("d", &domain_of, domains.len()))
+    {
+        emit(f);
+    }
 
     // Item paths and places go to lex.js as words the browser cuts an unspaced query at
     // (柳河村低保 → 柳河村 + 低保); their notices are found through the postings' card field.
     let items = distinct(paths.iter().map(String::as_str));
     let villages = distinct(sorted.iter().map(|d| d.village.as_str()).filter(|v| !v.is_empty()));
-    files.push(lex_file(&sorted, &townships, &villages, &items));
+    emit(lex_file(&sorted, &townships, &villages, &items, chars));
 
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut hashes = std::mem::take(&mut *hashes.lock().unwrap_or_else(|e| e.into_inner()));
+    hashes.sort();
     let info = meta::MetaInput {
         docs: sorted.len() as u32,
         shards: shard_count,
@@ -171,9 +300,19 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<OutputFile> {
         domains: names(&domains),
         dates: sorted.iter().map(|d| d.date.as_str()).collect(),
     };
-    files.push(meta::meta_file(&info, &files));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    emit(meta::meta_file(&info, &hashes));
+}
+
+/// The notice as the document store keeps it.
+fn store_form<'a>(d: &'a SearchDoc<'_>, townships: &BTreeMap<&str, u32>, text: &'a str) -> docstore::StoredDoc<'a> {
+    docstore::StoredDoc {
+        url: &d.url,
+        title: &d.title,
+        township: townships.get(d.township.as_str()).copied().unwrap_or(0),
+        item: &d.item,
+        date: &d.date,
+        text,
+    }
 }
 
 /// The 事项 as a result card shows it: `领域/一级事项/二级事项`.
@@ -185,18 +324,14 @@ fn item_path(d: &SearchDoc<'_>) -> String {
     }
 }
 
-/// Notices whose text is read for the homophone table's characters; titles, items and places
-/// are read in full. The characters of a county's notices are nearly all in a sample.
-const HOMOPHONE_SAMPLE: usize = 2_000;
-
 fn lex_file(
     sorted: &[&SearchDoc<'_>],
     townships: &BTreeMap<&str, u32>,
     villages: &BTreeMap<&str, u32>,
     items: &BTreeMap<&str, u32>,
+    mut chars: std::collections::BTreeSet<char>,
 ) -> OutputFile {
     let groups = lexicon::builtin();
-    let mut chars = std::collections::BTreeSet::new();
     for g in &groups {
         for f in &g.forms {
             homophones::collect(f, &mut chars);
@@ -205,12 +340,8 @@ fn lex_file(
     for s in townships.keys().chain(villages.keys()).chain(items.keys()) {
         homophones::collect(s, &mut chars);
     }
-    let step = sorted.len().div_ceil(HOMOPHONE_SAMPLE).max(1);
-    for (i, d) in sorted.iter().enumerate() {
+    for d in sorted {
         homophones::collect(&d.title, &mut chars);
-        if i % step == 0 {
-            homophones::collect(&d.text, &mut chars);
-        }
     }
     let mut places: Vec<(&str, &'static str, u32)> = townships
         .iter()
@@ -236,7 +367,6 @@ impl SearchDoc<'_> {
             &self.item,
             &self.village,
             &self.headings,
-            &self.text,
         )
             .cmp(&(
                 &other.title,
@@ -245,8 +375,8 @@ impl SearchDoc<'_> {
                 &other.item,
                 &other.village,
                 &other.headings,
-                &other.text,
             ))
+            .then_with(|| self.text.get().cmp(&other.text.get()))
     }
 }
 

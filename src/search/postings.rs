@@ -337,23 +337,49 @@ fn part_of(key: &Key, parts: usize) -> usize {
     (h.finish() >> 32) as usize % parts
 }
 
-/// Indexes `docs` (already in id order) and returns every token with its encoded lists,
-/// sorted by token. Single Han characters are indexed from titles only (see `mod.rs`).
+/// The index being built: notices are added a batch at a time, in id order, and their texts
+/// can be dropped once added (the lists keep about a byte per posting).
 ///
 /// The global map is split in parts by token hash and each part merges its tokens from every
 /// chunk, in chunk order, on its own thread; how many parts there are does not change the result.
-pub fn build(docs: &[Indexable<'_>]) -> Vec<Encoded> {
-    let n = docs.len() as u32;
-    let chunks: Vec<(u32, &[Indexable<'_>])> = docs
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(i, c)| ((i * CHUNK) as u32, c))
-        .collect();
-    let parts = 2 * rayon::current_num_threads();
-    let mut global: Vec<FxMap<Key, Lists>> = (0..parts).map(|_| FxMap::default()).collect();
-    for batch in chunks.chunks(BATCH) {
-        let indexes: Vec<ChunkIndex> = batch.par_iter().map(|&(first, c)| index_chunk(first, c)).collect();
-        global.par_iter_mut().enumerate().for_each(|(p, map)| {
+pub struct Builder {
+    n: u32,
+    next: u32,
+    global: Vec<FxMap<Key, Lists>>,
+}
+
+/// Notices a caller should hand to [`Builder::add`] at once: a batch of chunks is indexed in
+/// parallel, and is what is held twice (chunk lists and global lists) at a time.
+pub const BATCH_DOCS: usize = CHUNK * BATCH;
+
+impl Builder {
+    /// For an index of `n` notices in all.
+    pub fn new(n: usize) -> Builder {
+        let parts = 2 * rayon::current_num_threads();
+        Builder {
+            n: n as u32,
+            next: 0,
+            global: (0..parts).map(|_| FxMap::default()).collect(),
+        }
+    }
+
+    /// Adds the next notices, in id order: the first of `docs` has the id after the last one
+    /// added. Chunk boundaries fall every [`CHUNK`] ids whatever the batch sizes, so the result
+    /// never depends on how a caller cuts its batches.
+    pub fn add(&mut self, docs: &[Indexable<'_>]) {
+        let (n, first) = (self.n, self.next);
+        self.next += docs.len() as u32;
+        let mut chunks: Vec<(u32, &[Indexable<'_>])> = Vec::new();
+        let mut at = 0;
+        while at < docs.len() {
+            let id = first + at as u32;
+            let len = (CHUNK - id as usize % CHUNK).min(docs.len() - at);
+            chunks.push((id, &docs[at..at + len]));
+            at += len;
+        }
+        let indexes: Vec<ChunkIndex> = chunks.par_iter().map(|&(first, c)| index_chunk(first, c)).collect();
+        let parts = self.global.len();
+        self.global.par_iter_mut().enumerate().for_each(|(p, map)| {
             for ix in &indexes {
                 for (t, key) in ix.keys.iter().enumerate() {
                     if part_of(key, parts) != p {
@@ -370,15 +396,32 @@ pub fn build(docs: &[Indexable<'_>]) -> Vec<Encoded> {
             }
         });
     }
-    let mut out: Vec<Encoded> = global
-        .into_par_iter()
-        .flat_map_iter(|map| {
-            map.into_iter()
-                .map(move |(key, lists)| encode(key.into_string(), &lists, n))
-        })
-        .collect();
-    out.par_sort_unstable_by(|a, b| a.token.cmp(&b.token));
-    out
+
+    /// Every token with its encoded lists, sorted by token.
+    pub fn finish(self) -> Vec<Encoded> {
+        let n = self.n;
+        let mut out: Vec<Encoded> = self
+            .global
+            .into_par_iter()
+            .flat_map_iter(|map| {
+                map.into_iter()
+                    .map(move |(key, lists)| encode(key.into_string(), &lists, n))
+            })
+            .collect();
+        out.par_sort_unstable_by(|a, b| a.token.cmp(&b.token));
+        out
+    }
+}
+
+/// Indexes `docs` (already in id order) and returns every token with its encoded lists,
+/// sorted by token. Single Han characters are indexed from titles only (see `mod.rs`).
+#[cfg(test)]
+pub fn build(docs: &[Indexable<'_>]) -> Vec<Encoded> {
+    let mut b = Builder::new(docs.len());
+    for batch in docs.chunks(BATCH_DOCS) {
+        b.add(batch);
+    }
+    b.finish()
 }
 
 /// Postings bytes a shard file aims at: one shard is what a two-character query downloads, and
@@ -395,40 +438,49 @@ pub fn shard_count(entries: &[Encoded]) -> u32 {
     total.div_ceil(TARGET_SHARD_BYTES).clamp(1, 65_536) as u32
 }
 
-/// Writes the shard files: `gongkaiSearch.shard(k,"tok1 tok2 …","all1 title1 all2 title2 …")`.
-/// Returns `(shard number, file text)` for every shard, including empty ones (the browser
-/// loads a shard by number without knowing whether it has anything).
-/// Each shard `k` as (k, file, readable): the file's text a reader can recover is its tokens,
-/// one per line (the lists beside them are numbers in the codec's alphabet, not text), and
-/// that is what the privacy gate reads.
-pub fn shard_files(entries: &[Encoded], shards: u32) -> Vec<(u32, String, String)> {
-    let mut keys: Vec<Vec<&str>> = vec![Vec::new(); shards as usize];
-    let mut lists: Vec<Vec<std::borrow::Cow<'_, str>>> = vec![Vec::new(); shards as usize];
+/// Makes the shard files, `gongkaiSearch.shard(k,"tok1 tok2 …","all1 title1 all2 title2 …")`,
+/// and hands each to `put` as `(k, file text, readable)` as soon as it is made, on any thread:
+/// every shard, empty ones too (the browser loads a shard by number without knowing whether it
+/// has anything). The readable text is the file's tokens, one per line (the lists beside them
+/// are numbers in the codec's alphabet, not text): what the privacy gate reads.
+pub fn for_each_shard(entries: &[Encoded], shards: u32, put: &(dyn Fn(u32, String, String) + Sync)) {
+    let mut members: Vec<Vec<&Encoded>> = vec![Vec::new(); shards as usize];
     for e in entries {
-        let s = (token_hash(&e.token) % shards) as usize;
-        keys[s].push(&e.token);
-        lists[s].push(e.all.as_str().into());
-        lists[s].push(if !e.meta.is_empty() {
-            format!("{}{HEAD_MARK}{}{HEAD_MARK}{}", e.title, e.head, e.meta).into()
-        } else if !e.head.is_empty() {
-            format!("{}{HEAD_MARK}{}", e.title, e.head).into()
-        } else {
-            e.title.as_str().into()
-        });
+        members[(token_hash(&e.token) % shards) as usize].push(e);
     }
-    keys.into_par_iter()
-        .zip(lists)
-        .enumerate()
-        .map(|(k, (keys, lists))| {
-            let mut out = String::with_capacity(64 + lists.iter().map(|l| l.len() + 1).sum::<usize>());
-            out.push_str(&format!("gongkaiSearch.shard({k},"));
-            js_string(&mut out, &keys.join(" "));
-            out.push(',');
-            js_string(&mut out, &lists.join(" "));
-            out.push_str(");\n");
-            (k as u32, out, keys.join("\n"))
-        })
-        .collect()
+    members.into_par_iter().enumerate().for_each(|(k, entries)| {
+        let keys: Vec<&str> = entries.iter().map(|e| &*e.token).collect();
+        let mut lists: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(2 * entries.len());
+        for e in &entries {
+            lists.push(e.all.as_str().into());
+            lists.push(if !e.meta.is_empty() {
+                format!("{}{HEAD_MARK}{}{HEAD_MARK}{}", e.title, e.head, e.meta).into()
+            } else if !e.head.is_empty() {
+                format!("{}{HEAD_MARK}{}", e.title, e.head).into()
+            } else {
+                e.title.as_str().into()
+            });
+        }
+        let mut out = String::with_capacity(64 + lists.iter().map(|l| l.len() + 1).sum::<usize>());
+        out.push_str(&format!("gongkaiSearch.shard({k},"));
+        js_string(&mut out, &keys.join(" "));
+        out.push(',');
+        js_string(&mut out, &lists.join(" "));
+        out.push_str(");\n");
+        put(k as u32, out, keys.join("\n"));
+    });
+}
+
+/// [`for_each_shard`], collected in shard order.
+#[cfg(test)]
+pub fn shard_files(entries: &[Encoded], shards: u32) -> Vec<(u32, String, String)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    for_each_shard(entries, shards, &|k, body, tokens| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push((k, body, tokens));
+    });
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by_key(|f| f.0);
+    files
 }
 
 #[cfg(test)]
@@ -520,6 +572,35 @@ mod tests {
                 (0..many.len() as u32).filter(|i| i % 2 == want).collect::<Vec<_>>()
             );
         }
+    }
+
+    #[test]
+    fn batches_of_any_size_give_the_same_index() {
+        let many: Vec<Indexable<'static>> = (0..CHUNK * 2 + 77)
+            .map(|i| Indexable {
+                title: if i % 3 == 0 { "低保公示" } else { "通知" },
+                text: ["低保对象", "危房改造补助", "高龄津贴"][i % 3],
+                heads: "",
+                meta: if i % 5 == 0 { "青山镇" } else { "" },
+            })
+            .collect();
+        let whole = build(&many);
+        let mut b = Builder::new(many.len());
+        for part in [
+            &many[..1],
+            &many[1..CHUNK + 5],
+            &many[CHUNK + 5..CHUNK + 6],
+            &many[CHUNK + 6..],
+        ] {
+            b.add(part);
+        }
+        let cut = b.finish();
+        let flat = |e: &[Encoded]| -> Vec<(String, String, String, String)> {
+            e.iter()
+                .map(|e| (e.token.to_string(), e.all.clone(), e.title.clone(), e.meta.clone()))
+                .collect()
+        };
+        assert_eq!(flat(&whole), flat(&cut));
     }
 
     #[test]

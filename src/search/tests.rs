@@ -151,7 +151,7 @@ fn empty_site_still_has_a_meta_file() {
 fn the_build_hash_changes_with_content() {
     let a = text_of(&build_index(&sample()), "search/meta.js");
     let mut changed = sample();
-    changed[0].text.to_mut().push('。');
+    changed[0].text = format!("{}。", changed[0].text.get()).into();
     let b = text_of(&build_index(&changed), "search/meta.js");
     assert_ne!(a, b);
 }
@@ -183,4 +183,64 @@ fn output_does_not_depend_on_the_thread_count() {
         pool.install(|| build_index(&docs))
     };
     assert!(build(1) == build(3), "1 and 3 threads differ");
+}
+
+/// Texts made on demand, as a build's notices are: counts how often each is asked for.
+struct Made {
+    texts: Vec<String>,
+    asked: std::sync::Mutex<Vec<usize>>,
+}
+
+impl TextSource for Made {
+    fn text(&self, key: usize) -> String {
+        if let Ok(mut asked) = self.asked.lock() {
+            asked[key] += 1;
+        }
+        self.texts[key].clone()
+    }
+}
+
+#[test]
+fn texts_made_on_demand_give_the_same_files_and_are_made_at_most_twice() {
+    // More than a batch; one notice in ten shares its URL and date with the one before, so the
+    // order falls back on the text.
+    let n = super::postings::BATCH_DOCS + 700;
+    let held: Vec<SearchDoc> = (0..n)
+        .map(|i| {
+            let k = if i % 10 == 1 { i - 1 } else { i };
+            let text = format!(
+                "第{i}号：本期低保对象{}户，发放{}元。公示期间如有异议请反映。",
+                i % 41,
+                i % 997
+            );
+            doc(
+                &format!("t/n/{k:05}.html"),
+                "低保公示",
+                "青山镇",
+                &format!("2026-{:02}-01", 1 + k % 12),
+                &text,
+            )
+        })
+        .collect();
+    let made = Made {
+        texts: held.iter().map(|d| d.text.get().into_owned()).collect(),
+        asked: std::sync::Mutex::new(vec![0; n]),
+    };
+    let later: Vec<SearchDoc> = held
+        .iter()
+        .enumerate()
+        .map(|(i, d)| SearchDoc {
+            text: DocText::Later(&made, i),
+            ..d.clone()
+        })
+        .collect();
+    assert!(build_index(&held) == build_index(&later), "held and made texts differ");
+    let asked = made.asked.lock().map(|a| a.clone()).unwrap_or_default();
+    // Once for the index; again for the sample and to order the tied ones, never all at once.
+    assert!(asked.iter().all(|&k| k >= 1), "every text was indexed");
+    let again = asked.iter().filter(|&&k| k >= 2).count();
+    assert!(
+        again <= SAMPLE + 2 * n / 10,
+        "{again} of {n} texts were made more than once"
+    );
 }

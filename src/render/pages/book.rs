@@ -274,7 +274,7 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
             domain: COLUMN.into(),
             item: format!("{} · {}", cfg.audience_word, cfg.issuer),
             date: date(cfg),
-            text: std::borrow::Cow::Owned(format!("{}\n{}", crate::book::preface(site, b), toc.join("\n"))),
+            text: format!("{}\n{}", crate::book::preface(site, b), toc.join("\n")).into(),
             ..Default::default()
         });
         for (ci, c) in b.chapters.iter().enumerate() {
@@ -287,7 +287,7 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
                 domain: COLUMN.into(),
                 item: format!("《{}》第{}大项", cfg.title, numeral(ci)),
                 date: date(cfg),
-                text: std::borrow::Cow::Owned(titles(c).join("\n")),
+                text: titles(c).join("\n").into(),
                 ..Default::default()
             });
         }

@@ -126,8 +126,8 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
         None => site.config.site.county.clone(),
     };
     let text = |source: usize, head: String| {
-        let body = &site.sources[source].facts.text;
-        std::borrow::Cow::Owned(format!("{head}\n{body}"))
+        let body = crate::load::body::plain_text(site.sources[source].body());
+        format!("{head}\n{body}").into()
     };
     let mut docs = Vec::new();
     for (i, d) in lib.documents.iter().enumerate() {

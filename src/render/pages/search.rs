@@ -4,23 +4,33 @@
 use crate::render::view::{Crumb, PageMeta};
 use crate::render::{Content, Output, RenderCx};
 use crate::resolve::Notice;
-use crate::search::{SearchDoc, build_index};
+use crate::search::{DocText, SearchDoc, write_index};
 
-/// The text of notice `i` that search may hold: what its page shows, less what has been taken
-/// down (a list of people past its grace period leaves no trace in the index), with the
-/// numbers of a 隐私豁免 masked (an exemption covers the page, not derived outputs).
-fn searchable_text<'a>(cx: &'a RenderCx, i: usize, n: &Notice) -> std::borrow::Cow<'a, str> {
-    let site = cx.site;
-    let src = site.source(n);
-    let text: std::borrow::Cow<'a, str> = if crate::render::notice_view::is_withdrawn(site, n) {
-        let html = crate::render::notice_view::withdrawn_body(site, i);
-        std::borrow::Cow::Owned(crate::util::text::html_to_text(&html))
-    } else {
-        std::borrow::Cow::Borrowed(src.facts.text.as_str())
-    };
-    match site.derived(n, &text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(masked) => std::borrow::Cow::Owned(masked),
+/// The notices' texts as search may hold them, made when the index reaches each notice: what
+/// its page shows, less what has been taken down (a list of people past its grace period leaves
+/// no trace in the index), with the numbers of a 隐私豁免 masked (an exemption covers the page,
+/// not derived outputs), and its keywords (关键词 let 低保 find a notice that only says
+/// 最低生活保障).
+struct NoticeTexts<'a> {
+    site: &'a crate::site::Site,
+}
+
+impl crate::search::TextSource for NoticeTexts<'_> {
+    fn text(&self, i: usize) -> String {
+        let site = self.site;
+        let n = &site.notices[i];
+        let body = if crate::render::notice_view::is_withdrawn(site, n) {
+            let html = crate::render::notice_view::withdrawn_body(site, i);
+            crate::util::text::html_to_text(&html)
+        } else {
+            crate::load::body::plain_text(site.source(n).body())
+        };
+        let mut text = site.derived(n, &body).into_owned();
+        if !n.keywords.is_empty() {
+            text.push('\n');
+            text.push_str(&n.keywords.join(" "));
+        }
+        text
     }
 }
 
@@ -32,19 +42,13 @@ fn heading_lines(site: &crate::site::Site, n: &Notice) -> String {
 
 pub fn render(cx: &RenderCx) -> Vec<Output> {
     let site = cx.site;
+    let texts = NoticeTexts { site };
     let docs: Vec<SearchDoc> = site
         .notices
         .iter()
         .enumerate()
         .map(|(i, n)| {
             let card = &cx.index.cards[i];
-            let body = searchable_text(cx, i, n);
-            // Keywords (关键词) let 低保 find a notice that only says 最低生活保障.
-            let text = if n.keywords.is_empty() {
-                body
-            } else {
-                std::borrow::Cow::Owned(format!("{body}\n{}", n.keywords.join(" ")))
-            };
             SearchDoc {
                 url: n.url.clone(),
                 title: card.title.clone(),
@@ -54,15 +58,16 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
                 village: card.village.clone(),
                 headings: heading_lines(site, n),
                 date: card.published.clone(),
-                text,
+                text: DocText::Later(&texts, i),
             }
         })
         .chain(super::policy_data::search_docs(cx))
         .chain(super::book::search_docs(cx))
         .collect();
-    let mut out: Vec<Output> = build_index(&docs)
-        .into_iter()
-        .map(|f| Output {
+    // Each index file goes to the gate as soon as it is made: a county's store shards hold
+    // every notice's text, and collecting them first doubled the peak of a 100k build.
+    write_index(&docs, &|f| {
+        cx.emit(Output {
             path: f.path,
             content: match f.readable {
                 Some(readable) => Content::Packed {
@@ -72,7 +77,9 @@ pub fn render(cx: &RenderCx) -> Vec<Output> {
                 None => Content::Bytes(f.bytes),
             },
         })
-        .collect();
+    });
+    drop(docs);
+    let mut out = Vec::new();
     let mut ctx = tera::Context::new();
     let mut domains: Vec<&str> = site.catalogs.domains.iter().map(|d| d.name.as_str()).collect();
     if !site.policy.is_empty() {
