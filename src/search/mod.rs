@@ -20,6 +20,10 @@
 //! * township and domain filters are id lists in `search/f/t<k>.js` / `search/f/d<k>.js`; years
 //!   are id ranges in `search/meta.js`, which also carries names and format parameters ([`meta`]).
 //!
+//! The build streams ([`write_index`]): texts are asked for a batch of notices at a time
+//! ([`TextSource`]), and each file goes out as soon as it is made, so a county's texts are never
+//! all in memory at once; only the postings (about a byte each) are kept to the end.
+//!
 //! The browser intersects the lists of a query's tokens, ranks notices with every token in the
 //! title first, then newest first, and for queries of three or more units checks each shown
 //! notice's text (bigrams can all occur without being adjacent) before showing it.
