@@ -170,32 +170,36 @@ fn packed_file(call: &str, packed: &str) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The store shards of `docs`, the notices numbered from `first` on (a multiple of
-/// [`DOCS_PER_SHARD`]): notice `id` is in shard `id / DOCS_PER_SHARD`.
-pub fn shard_files(first: usize, docs: &[StoredDoc<'_>], dict: &Dictionary, table: &CharTable) -> Vec<OutputFile> {
+/// Packs the store shards of `docs`, the notices numbered from `first` on (a multiple of
+/// [`DOCS_PER_SHARD`]: notice `id` is in shard `id / DOCS_PER_SHARD`), and hands each to `put`
+/// as soon as it is made, on any thread.
+pub fn for_each_shard(
+    first: usize,
+    docs: &[StoredDoc<'_>],
+    dict: &Dictionary,
+    table: &CharTable,
+    put: &(dyn Fn(OutputFile) + Sync),
+) {
     debug_assert_eq!(first % DOCS_PER_SHARD, 0);
-    docs.par_chunks(DOCS_PER_SHARD)
-        .enumerate()
-        .map_init(
-            || (lz::Scratch::default(), Vec::new()),
-            |(scratch, codes), (k, chunk)| {
-                let k = first / DOCS_PER_SHARD + k;
-                codes.clear();
-                for (i, d) in chunk.iter().enumerate() {
-                    if i > 0 {
-                        codes.push(u32::from('\n'));
-                    }
-                    d.push_codes(codes);
+    docs.par_chunks(DOCS_PER_SHARD).enumerate().for_each_init(
+        || (lz::Scratch::default(), Vec::new()),
+        |(scratch, codes), (k, chunk)| {
+            let k = first / DOCS_PER_SHARD + k;
+            codes.clear();
+            for (i, d) in chunk.iter().enumerate() {
+                if i > 0 {
+                    codes.push(u32::from('\n'));
                 }
-                let packed = lz::compress(codes, dict, table, scratch);
-                OutputFile {
-                    path: format!("search/d/{k}.js"),
-                    bytes: packed_file(&format!("gongkaiSearch.docs({k},"), &packed),
-                    readable: Some(readable(codes)),
-                }
-            },
-        )
-        .collect()
+                d.push_codes(codes);
+            }
+            let packed = lz::compress(codes, dict, table, scratch);
+            put(OutputFile {
+                path: format!("search/d/{k}.js"),
+                bytes: packed_file(&format!("gongkaiSearch.docs({k},"), &packed),
+                readable: Some(readable(codes)),
+            })
+        },
+    );
 }
 
 /// `search/dict.js`, the dictionary packed without a dictionary; none for an empty one.
@@ -239,7 +243,11 @@ mod tests {
         ];
         let table = char_table(&docs);
         assert_eq!(dictionary(&docs, docs.len()), "", "no dictionary for a tiny site");
-        let files = shard_files(0, &docs, &Dictionary::new(""), &table);
+        let files = std::sync::Mutex::new(Vec::new());
+        for_each_shard(0, &docs, &Dictionary::new(""), &table, &|f| {
+            files.lock().unwrap_or_else(|e| e.into_inner()).push(f)
+        });
+        let files = files.into_inner().unwrap_or_default();
         assert_eq!(files.len(), 1);
         let text = String::from_utf8(files[0].bytes.clone()).unwrap_or_default();
         let packed = text

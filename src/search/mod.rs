@@ -251,9 +251,7 @@ pub fn write_index(docs: &[SearchDoc<'_>], emit: &(dyn Fn(OutputFile) + Sync)) {
             .zip(&texts)
             .map(|(d, text)| store_form(d, &townships, text))
             .collect();
-        for f in docstore::shard_files(first, &stored, &dict, &table) {
-            emit(f);
-        }
+        docstore::for_each_shard(first, &stored, &dict, &table, &emit);
     }
     t.mark("   batches");
     let entries = index.finish();
