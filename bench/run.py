@@ -36,6 +36,7 @@ Medians of several runs, ratios to anchors measured in the same run: the machine
 Python 3 standard library only (the generators need PyYAML).
 """
 import argparse
+import re
 import datetime
 import inspect
 import json
@@ -322,7 +323,24 @@ def stop_current(signum=None, frame=None):
         sys.exit(128 + signum)
 
 
-def timed(cmd, logfile, timeout, mem_cap_mib, cwd=None):
+STAGE_LINE = re.compile(r"^\[timing\] (.+?)\s+([0-9.]+) ms(?:\s+rss\s+(\d+) MiB\s+peak\s+(\d+) MiB)?")
+
+
+def stages_of(logfile):
+    """The `GONGKAI_TIMINGS=1` lines of a gongkai log: [(stage, ms, rss MiB, peak MiB)]."""
+    out = []
+    try:
+        for line in open(logfile, encoding="utf-8", errors="replace"):
+            m = STAGE_LINE.match(line)
+            if m:
+                out.append((m.group(1).rstrip(), float(m.group(2)),
+                            int(m.group(3)) if m.group(3) else None, int(m.group(4)) if m.group(4) else None))
+    except OSError:
+        pass
+    return out
+
+
+def timed(cmd, logfile, timeout, mem_cap_mib, cwd=None, env=None):
     """Run cmd under GNU time; returns a dict with wall, cpu, rss_mib, rc, status."""
     tfile = logfile + ".time"
     os.sync()  # flush the previous tool's writes and the clean-up, so that nobody pays for them
@@ -332,7 +350,8 @@ def timed(cmd, logfile, timeout, mem_cap_mib, cwd=None):
     with open(logfile, "w") as lf:
         lf.write("$ " + " ".join(cmd) + "\n")
         lf.flush()
-        p = subprocess.Popen(full, stdout=lf, stderr=subprocess.STDOUT, cwd=cwd, start_new_session=True)
+        p = subprocess.Popen(full, stdout=lf, stderr=subprocess.STDOUT, cwd=cwd, start_new_session=True,
+                             env=dict(os.environ, **(env or {})))
         CURRENT[:] = [p.pid]
         status = "ok"
         while True:
@@ -419,8 +438,11 @@ def bench_size(n, a, tools, results):
             lf = os.path.join(ldir, "%s-%d.log" % (t, run))
             if t == "gongkai-build":
                 clean(o["gongkai"])
+                # The stage timings cost a clock read and a /proc read per stage (and two clock
+                # reads per file in the gate): kept on so that every run says where its time went.
                 r = timed([tools["gongkai"], "build", "--root", site, "--output", o["gongkai"], "--date", a.date],
-                          lf, a.timeout, 0)
+                          lf, a.timeout, 0, env={"GONGKAI_TIMINGS": "1"})
+                r["stages"] = stages_of(lf)
                 res["sizes"]["gongkai"] = tree_size(o["gongkai"])
                 res["sizes"]["gongkai-search"] = tree_size(os.path.join(o["gongkai"], "search"))
             elif t == "gongkai-check":
@@ -537,6 +559,25 @@ def report(results, a):
                 fmt_s(stats(rs, "sys")), fmt_s(stats(rs, "rss_mib"), nd=0),
                 fmt_s(stats(rs, "load1"), nd=1), fmt_s(stats(rs, "machine_iowait"), nd=1), st))
     L.append("")
+    L.append("### Where gongkai build spends its time (`GONGKAI_TIMINGS=1`, median over runs)\n")
+    L.append("Stages in order; indented ones are parts of the one above them. RSS and peak: resident "
+             "memory after the stage and the highest so far, MiB. The gate line is CPU time summed "
+             "over threads, spent inside the other stages.\n")
+    for n, res in results["sizes"].items():
+        runs = [r.get("stages") for r in res["runs"].get("gongkai-build", []) if r.get("stages")]
+        if not runs:
+            continue
+        L.append("| %s notices: stage | ms | RSS MiB | peak MiB |" % n)
+        L.append("|---|---:|---:|---:|")
+        for k, (name, _, _, _) in enumerate(runs[0]):
+            same = [st[k] for st in runs if len(st) > k and st[k][0] == name]
+            med = lambda i: statistics.median([x[i] for x in same if x[i] is not None]) \
+                if any(x[i] is not None for x in same) else None
+            rss, peak = med(2), med(3)
+            L.append("| %s | %.0f | %s | %s |" % (name.replace(" ", "\u00a0") if name.startswith(" ") else name,
+                                                   med(1), "–" if rss is None else "%.0f" % rss,
+                                                   "–" if peak is None else "%.0f" % peak))
+        L.append("")
     L.append("### Output (last run)\n")
     L.append("| notices | what | files | size (apparent) | on disk (du) |")
     L.append("|---:|---|---:|---:|---:|")
