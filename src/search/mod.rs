@@ -202,24 +202,8 @@ pub fn write_index(docs: &[SearchDoc<'_>], emit: &(dyn Fn(OutputFile) + Sync)) {
     let domains = distinct(sorted.iter().map(|d| d.domain.as_str()));
     let paths: Vec<String> = sorted.iter().map(|d| item_path(d)).collect();
 
-    // The sample the packer's tables and the homophones are read from.
-    let step = sorted.len().div_ceil(SAMPLE).max(1);
-    let sample_texts: Vec<std::borrow::Cow<'_, str>> = sorted.par_iter().step_by(step).map(|d| d.text.get()).collect();
-    let sample: Vec<docstore::StoredDoc<'_>> = sorted
-        .iter()
-        .step_by(step)
-        .zip(&sample_texts)
-        .map(|(d, text)| store_form(d, &townships, text))
-        .collect();
-    let table = docstore::char_table(&sample);
-    let dict_text = docstore::dictionary(&sample, sorted.len());
-    let dict = lz::Dictionary::new(&dict_text);
-    let mut chars = std::collections::BTreeSet::new();
-    for text in &sample_texts {
-        homophones::collect(text, &mut chars);
-    }
-    drop(sample);
-    drop(sample_texts);
+    let sampled = Sampled::read(&sorted, &townships);
+    let dict = lz::Dictionary::new(&sampled.dict_text);
     t.mark("   sample");
 
     // The fields every result card shows besides the title are indexed as one more field (see
@@ -251,7 +235,7 @@ pub fn write_index(docs: &[SearchDoc<'_>], emit: &(dyn Fn(OutputFile) + Sync)) {
             .zip(&texts)
             .map(|(d, text)| store_form(d, &townships, text))
             .collect();
-        docstore::for_each_shard(first, &stored, &dict, &table, &emit);
+        docstore::for_each_shard(first, &stored, &dict, &sampled.table, &emit);
     }
     t.mark("   batches");
     let entries = index.finish();
@@ -266,7 +250,7 @@ pub fn write_index(docs: &[SearchDoc<'_>], emit: &(dyn Fn(OutputFile) + Sync)) {
     });
     drop(entries);
     t.mark("   shards");
-    if let Some(f) = docstore::dict_file(&dict_text, &table) {
+    if let Some(f) = docstore::dict_file(&sampled.dict_text, &sampled.table) {
         emit(f);
     }
 
@@ -289,20 +273,50 @@ pub fn write_index(docs: &[SearchDoc<'_>], emit: &(dyn Fn(OutputFile) + Sync)) {
     // (柳河村低保 → 柳河村 + 低保); their notices are found through the postings' card field.
     let items = distinct(paths.iter().map(String::as_str));
     let villages = distinct(sorted.iter().map(|d| d.village.as_str()).filter(|v| !v.is_empty()));
-    emit(lex_file(&sorted, &townships, &villages, &items, chars));
+    emit(lex_file(&sorted, &townships, &villages, &items, sampled.chars));
 
     let mut hashes = std::mem::take(&mut *hashes.lock().unwrap_or_else(|e| e.into_inner()));
     hashes.sort();
     let info = meta::MetaInput {
         docs: sorted.len() as u32,
         shards: shard_count,
-        chars: table.as_string(),
-        dict_chars: dict_text.chars().count(),
+        chars: sampled.table.as_string(),
+        dict_chars: sampled.dict_text.chars().count(),
         townships: names(&townships),
         domains: names(&domains),
         dates: sorted.iter().map(|d| d.date.as_str()).collect(),
     };
     emit(meta::meta_file(&info, &hashes));
+}
+
+/// What is read from a sample of the notices (every `step`-th in id order): the packer's
+/// character ranks and shared dictionary, and the characters of the homophone table.
+struct Sampled {
+    table: lz::CharTable,
+    dict_text: String,
+    chars: std::collections::BTreeSet<char>,
+}
+
+impl Sampled {
+    fn read(sorted: &[&SearchDoc<'_>], townships: &BTreeMap<&str, u32>) -> Sampled {
+        let step = sorted.len().div_ceil(SAMPLE).max(1);
+        let texts: Vec<std::borrow::Cow<'_, str>> = sorted.par_iter().step_by(step).map(|d| d.text.get()).collect();
+        let stored: Vec<docstore::StoredDoc<'_>> = sorted
+            .iter()
+            .step_by(step)
+            .zip(&texts)
+            .map(|(d, text)| store_form(d, townships, text))
+            .collect();
+        let mut chars = std::collections::BTreeSet::new();
+        for text in &texts {
+            homophones::collect(text, &mut chars);
+        }
+        Sampled {
+            table: docstore::char_table(&stored),
+            dict_text: docstore::dictionary(&stored, sorted.len()),
+            chars,
+        }
+    }
 }
 
 /// The notice as the document store keeps it.
