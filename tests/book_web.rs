@@ -337,6 +337,37 @@ fn home_sitemap_and_meta_know_the_books() {
 }
 
 #[test]
+fn the_menu_leads_to_the_books_from_every_page_and_only_on_a_site_that_has_them() {
+    let (_t, out) = example();
+    let pages: Vec<String> = files(&out).into_iter().filter(|f| f.ends_with(".html")).collect();
+    assert!(pages.len() > 100, "{}", pages.len());
+    for p in &pages {
+        let doc = html(&out.join(p));
+        let menu: Vec<(String, String)> = doc
+            .select(&sel("header .site-nav a"))
+            .map(|a| {
+                let text = a.text().collect::<String>().trim().to_string();
+                (text, link_target(p, a.value().attr("href").unwrap()))
+            })
+            .collect();
+        if menu.is_empty() {
+            continue; // a page without the site's chrome (the board bundle's, a redirect)
+        }
+        assert!(
+            menu.contains(&("办事一本通".to_string(), "books/index.html".to_string())),
+            "{p}: the menu has no 办事一本通 → books/index.html: {menu:?}"
+        );
+    }
+    let (_b, bare) = built(&repo().join("tests/fixtures/basic"));
+    assert!(!bare.join("books").exists(), "the basic fixture defines no book");
+    let home = read(&bare.join("index.html"));
+    assert!(
+        !home.contains("books/index.html"),
+        "a menu entry to a column the site lacks"
+    );
+}
+
+#[test]
 fn searching_a_book_title_finds_its_page_from_file_urls() {
     let Some(chrome) = chromium() else { return };
     let (_t, out) = example();
