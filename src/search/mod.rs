@@ -294,7 +294,7 @@ pub fn write_index(docs: &[SearchDoc<'_>], emit: &(dyn Fn(OutputFile) + Sync)) {
 struct Sampled {
     table: lz::CharTable,
     dict_text: String,
-    chars: std::collections::BTreeSet<char>,
+    chars: homophones::Chars,
 }
 
 impl Sampled {
@@ -307,10 +307,13 @@ impl Sampled {
             .zip(&texts)
             .map(|(d, text)| store_form(d, townships, text))
             .collect();
-        let mut chars = std::collections::BTreeSet::new();
-        for text in &texts {
-            homophones::collect(text, &mut chars);
-        }
+        let chars = texts
+            .par_iter()
+            .fold(homophones::Chars::default, |mut chars, text| {
+                homophones::collect(text, &mut chars);
+                chars
+            })
+            .reduce(homophones::Chars::default, |a, b| a.union(&b));
         Sampled {
             table: docstore::char_table(&stored),
             dict_text: docstore::dictionary(&stored, sorted.len()),
@@ -345,7 +348,7 @@ fn lex_file(
     townships: &BTreeMap<&str, u32>,
     villages: &BTreeMap<&str, u32>,
     items: &BTreeMap<&str, u32>,
-    mut chars: std::collections::BTreeSet<char>,
+    mut chars: homophones::Chars,
 ) -> OutputFile {
     let groups = lexicon::builtin();
     for g in &groups {
