@@ -8,7 +8,6 @@
 
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{Color, EcLevel};
-use std::fmt::Write;
 
 /// Light modules around the code, as the standard asks for reliable scanning.
 const QUIET: usize = 4;
@@ -29,7 +28,12 @@ pub fn svg(data: &str) -> String {
                 while x < width && row[x] == Color::Dark {
                     x += 1;
                 }
-                let _ = write!(path, "M{} {}.5h{}", start + QUIET, y + QUIET, x - start);
+                path.push('M');
+                push_number(&mut path, start + QUIET);
+                path.push(' ');
+                push_number(&mut path, y + QUIET);
+                path.push_str(".5h");
+                push_number(&mut path, x - start);
             } else {
                 x += 1;
             }
@@ -40,6 +44,25 @@ pub fn svg(data: &str) -> String {
          shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"二维码\"><rect width=\"{size}\" height=\"{size}\" \
          fill=\"#fff\"/><path stroke=\"#000\" stroke-width=\"1\" d=\"{path}\"/></svg>"
     )
+}
+
+/// Appends `n` in decimal. `write!` through `core::fmt` was half of the QR code's time, and
+/// the QR code 7% of a 10k build's CPU (perf); a code has a few hundred runs.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
 }
 
 /// Encode with one fixed mask. The crate tries all eight masks and scores each for scanner
@@ -59,6 +82,15 @@ fn encode(data: &str) -> Option<(usize, Vec<Color>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 100, 4096, usize::MAX] {
+            let mut s = String::new();
+            push_number(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
+    }
 
     #[test]
     fn svg_is_compact_and_complete() {
