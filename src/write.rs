@@ -97,6 +97,12 @@ impl Sink for Staging {
         let dest = self.dir.join(&out.path);
         self.ensure_parent(&dest)?;
         match out.content {
+            Content::Text(t) => {
+                if self.reuse(&out.path, &dest, t.as_bytes()) {
+                    return Ok(());
+                }
+                std::fs::write(&dest, t)
+            }
             Content::Bytes(b) | Content::Packed { bytes: b, .. } => {
                 if self.reuse(&out.path, &dest, &b) {
                     return Ok(());

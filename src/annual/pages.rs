@@ -90,7 +90,7 @@ pub fn render_all(cx: &RenderCx) {
             ],
         };
         let out = cx.page("annual.html", meta, super::render::context(a));
-        if let crate::render::Content::Bytes(b) = &out.content
+        if let Some(b) = out.content.bytes()
             && leaked(a, b).is_some()
         {
             // `load` refuses sections that quote the register, so this is a second lock: the

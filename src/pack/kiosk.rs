@@ -32,7 +32,7 @@ pub fn apply(files: &mut Vec<Output>, kiosk: &Kiosk, scanner: &crate::privacy::S
         if !f.path.ends_with(".html") {
             continue;
         }
-        if let crate::render::Content::Bytes(b) = &f.content
+        if let Some(b) = f.content.bytes()
             && let Ok(html) = std::str::from_utf8(b)
         {
             let page = page(html, &root_of(&f.path), kiosk, scanner);

@@ -98,6 +98,7 @@ pub fn pack(root: &Path, opts: Options, today: Date, diags: &mut Diagnostics) ->
         let path = format!("{}/{}", bundle::SITE_DIR, out.path);
         let bytes = match out.content {
             Content::Bytes(b) | Content::Packed { bytes: b, .. } => b,
+            Content::Text(t) => t.into_bytes(),
             Content::Copy(src) => match read_copy(&src, &path, &sources, diags) {
                 Some(b) => b,
                 None => continue,
@@ -164,6 +165,7 @@ fn write_outputs(target: &Path, files: Vec<Output>, today: Date) -> std::io::Res
     }
     let entries = files.iter().filter_map(|f| match &f.content {
         Content::Bytes(b) | Content::Packed { bytes: b, .. } => Some((f.path.as_str(), b.as_slice())),
+        Content::Text(t) => Some((f.path.as_str(), t.as_bytes())),
         Content::Copy(_) => None,
     });
     let zip = zipfile::bytes(entries, today)?;

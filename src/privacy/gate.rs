@@ -83,6 +83,7 @@ impl<'a> Gate<'a> {
                 Ok(text) => self.scanner.scan(text),
                 Err(_) => self.scanner.scan(&String::from_utf8_lossy(b)),
             }),
+            Content::Text(text) => hits.extend(self.scanner.scan(text)),
             Content::Packed { readable, .. } => hits.extend(self.scanner.scan(readable)),
             Content::Copy(src) => hits.extend(self.scan_file(src)),
         }

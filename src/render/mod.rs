@@ -32,6 +32,9 @@ pub struct Output {
 
 pub enum Content {
     Bytes(Vec<u8>),
+    /// A page as a template rendered it: UTF-8 already, so the privacy gate reads it without
+    /// validating it again (that second pass over every page was 1.4% of a 10k build).
+    Text(String),
     /// Copied from a source file (attachments).
     Copy(PathBuf),
     /// Bytes that are an encoding of text (the search document store): `readable` is what a
@@ -40,6 +43,17 @@ pub enum Content {
         bytes: Vec<u8>,
         readable: String,
     },
+}
+
+impl Content {
+    /// The bytes of content held in memory (`None` for a file still to be copied).
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            Content::Bytes(b) | Content::Packed { bytes: b, .. } => Some(b),
+            Content::Text(t) => Some(t.as_bytes()),
+            Content::Copy(_) => None,
+        }
+    }
 }
 
 /// Where rendered files go. `put` is called from many threads at once.
@@ -114,7 +128,7 @@ impl RenderCx<'_> {
         match self.theme.tera.render(template, &ctx) {
             Ok(html) => Output {
                 path,
-                content: Content::Bytes(finish(html, self.site.config.site.minify)),
+                content: finish(html, self.site.config.site.minify),
             },
             Err(e) => {
                 if let Ok(mut d) = self.errors.lock() {
@@ -130,17 +144,17 @@ impl RenderCx<'_> {
 }
 
 #[cfg(feature = "minify")]
-fn finish(html: String, minify: bool) -> Vec<u8> {
+fn finish(html: String, minify: bool) -> Content {
     if minify {
-        minify_html::minify(html.as_bytes(), &minify_html::Cfg::new())
+        Content::Bytes(minify_html::minify(html.as_bytes(), &minify_html::Cfg::new()))
     } else {
-        html.into_bytes()
+        Content::Text(html)
     }
 }
 
 #[cfg(not(feature = "minify"))]
-fn finish(html: String, _minify: bool) -> Vec<u8> {
-    html.into_bytes()
+fn finish(html: String, _minify: bool) -> Content {
+    Content::Text(html)
 }
 
 /// What a render wrote, or why it failed.

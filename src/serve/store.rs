@@ -17,6 +17,7 @@ impl Sink for Batch {
     fn put(&self, out: Output) -> std::io::Result<()> {
         let bytes = match out.content {
             Content::Bytes(b) | Content::Packed { bytes: b, .. } => b,
+            Content::Text(t) => t.into_bytes(),
             Content::Copy(p) => std::fs::read(p)?,
         };
         if let Ok(mut m) = self.0.lock() {
