@@ -17,7 +17,7 @@
 //!
 //! A region never starts or ends inside a tag, so the close reading sees whole tags.
 
-use super::normal::tag;
+use super::normal::tag_len;
 
 /// Largest gap, in bytes, between two digits of one cluster (room for `</strong><strong>`,
 /// an entity, a few separators).
@@ -62,7 +62,7 @@ pub(super) fn regions(text: &str) -> Regions {
         }
         let c = b[i];
         if c == b'<'
-            && let Some((_, len)) = tag(&text[i..])
+            && let Some((_, len)) = tag_len(&text[i..])
         {
             let end = i + len;
             attribute_values(text, i, end, &mut attributes);
