@@ -155,8 +155,17 @@ const GEOMETRY: &[&str] = &["d", "points", "viewbox", "transform"];
 /// The values of the attributes of the tag `text[start..end]` that hold 11 or more digits.
 fn attribute_values(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let t = &text.as_bytes()[start..end];
-    let digits = t.iter().filter(|c| c.is_ascii_digit()).count();
-    let escaped = t.windows(2).any(|w| w == b"%3" || w == b"&#") || t.contains(&0xEF);
+    // One pass over the tag: its digits, and whether an escape could hide more (most tags of a
+    // page have neither, and are done here).
+    let (mut digits, mut escaped) = (0, false);
+    for (k, &c) in t.iter().enumerate() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c == 0xEF || (k > 0 && ((t[k - 1] == b'%' && c == b'3') || (t[k - 1] == b'&' && c == b'#'))) {
+            escaped = true;
+            break;
+        }
+    }
     if digits < 11 && !escaped {
         return;
     }
@@ -223,6 +232,22 @@ mod tests {
         // Dates and amounts of a table, with Han characters between them, are no number.
         assert!(regions("2026年11月18日发放3200元，2026年12月").text.is_empty());
         assert_eq!(regions("身份证号3408 2519 9001 0112 39。").text.len(), 1);
+    }
+
+    #[test]
+    fn attributes_with_escapes_are_read_whatever_their_digit_count() {
+        for html in [
+            "<a href=\"%31%33%38%31%32%33%34\">x</a>",
+            "<a title=\"&#49;&#51;&#56;\">x</a>",
+            "<a title=\"１３８１２３４５６７８\">x</a>",
+        ] {
+            let r = regions(html);
+            assert_eq!(r.attributes.len(), 1, "{html}");
+        }
+        assert!(
+            regions("<a href=\"f/1380.pdf\">x</a>").attributes.is_empty(),
+            "few digits, no escape"
+        );
     }
 
     #[test]
