@@ -96,29 +96,21 @@ impl Sink for Staging {
     fn put(&self, out: Output) -> io::Result<()> {
         let dest = self.dir.join(&out.path);
         self.ensure_parent(&dest)?;
-        match out.content {
-            Content::Text(t) => {
-                if self.reuse(&out.path, &dest, t.as_bytes()) {
-                    return Ok(());
+        let read;
+        let bytes = match &out.content {
+            Content::Copy(src) => match std::fs::read(src) {
+                Ok(b) => {
+                    read = b;
+                    &read[..]
                 }
-                std::fs::write(&dest, t)
-            }
-            Content::Bytes(b) | Content::Packed { bytes: b, .. } => {
-                if self.reuse(&out.path, &dest, &b) {
-                    return Ok(());
-                }
-                std::fs::write(&dest, b)
-            }
-            Content::Copy(src) => {
-                if let Ok(bytes) = std::fs::read(&src) {
-                    if self.reuse(&out.path, &dest, &bytes) {
-                        return Ok(());
-                    }
-                    return std::fs::write(&dest, bytes);
-                }
-                std::fs::copy(src, &dest).map(|_| ())
-            }
+                Err(_) => return std::fs::copy(src, &dest).map(|_| ()),
+            },
+            held => held.bytes().unwrap_or_default(),
+        };
+        if self.reuse(&out.path, &dest, bytes) {
+            return Ok(());
         }
+        std::fs::write(&dest, bytes)
     }
 }
 

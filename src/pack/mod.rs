@@ -163,11 +163,7 @@ fn write_outputs(target: &Path, files: Vec<Output>, today: Date) -> std::io::Res
     if !is_zip(target) {
         return crate::write::write_atomically(target, files);
     }
-    let entries = files.iter().filter_map(|f| match &f.content {
-        Content::Bytes(b) | Content::Packed { bytes: b, .. } => Some((f.path.as_str(), b.as_slice())),
-        Content::Text(t) => Some((f.path.as_str(), t.as_bytes())),
-        Content::Copy(_) => None,
-    });
+    let entries = files.iter().filter_map(|f| Some((f.path.as_str(), f.content.bytes()?)));
     let zip = zipfile::bytes(entries, today)?;
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
