@@ -55,8 +55,8 @@ pub(super) fn regions(text: &str) -> Regions {
         if cluster.is_none() {
             // Outside a cluster only a digit or a tag matters: skip the rest (most of a
             // Chinese page) with one table lookup a byte.
-            match b[i..].iter().position(|&c| STARTS[usize::from(c)]) {
-                Some(k) => i += k,
+            match next_start(b, i) {
+                Some(k) => i = k,
                 None => break,
             }
         }
@@ -112,6 +112,35 @@ static STARTS: [bool; 256] = {
     t[b'<' as usize] = true;
     t
 };
+
+/// The first byte at or after `i` that [`STARTS`] names. Eight bytes are tested at a time:
+/// a Chinese page is mostly three-byte characters with none of these bytes, and the test a
+/// byte took a third of the gate's time (perf, 10k build).
+fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(word) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // ASCII bytes in `0`..=`<` (digits, and `:` `;` that the byte test below drops): each
+        // byte's low seven bits compared with both ends, no carry crossing into a neighbour;
+        // `!x` leaves out bytes of multi-byte characters.
+        let low = x & !HIGH;
+        let ascii = (low + ONES * (0x80 - 0x30)) & (ONES * (0x80 + 0x3C) - low) & !x & HIGH;
+        // Bytes equal to 0xEF (full-width digits), as zero bytes of `x ^ 0xEF…`.
+        let ef = x ^ (ONES * 0xEF);
+        let lead = ef.wrapping_sub(ONES) & !ef & HIGH;
+        if ascii | lead != 0
+            && let Some(k) = word.iter().position(|&c| STARTS[usize::from(c)])
+        {
+            return Some(i + k);
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(|&c| STARTS[usize::from(c)])
+        .map(|k| i + k)
+}
 
 /// Whether `c` starts a CJK ideograph (U+4000–U+9FFF, three bytes led by `E4`–`E9`). A Han
 /// character between two digits is read, so it cuts a number as a letter does; in Chinese
@@ -232,6 +261,22 @@ mod tests {
         // Dates and amounts of a table, with Han characters between them, are no number.
         assert!(regions("2026年11月18日发放3200元，2026年12月").text.is_empty());
         assert_eq!(regions("身份证号3408 2519 9001 0112 39。").text.len(), 1);
+    }
+
+    #[test]
+    fn the_word_skip_finds_what_the_byte_test_finds() {
+        let text = "公示：期限七日（自2026年起）<b>１２</b>;:=>ＡＢ\u{FF10}x9";
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            let slow = b[from..].iter().position(|&c| STARTS[usize::from(c)]).map(|k| from + k);
+            assert_eq!(next_start(b, from), slow, "from {from}");
+        }
+        for c in 0..=255u8 {
+            let mut bytes = vec![b'a'; 20];
+            bytes[11] = c;
+            let want = if STARTS[usize::from(c)] { Some(11) } else { None };
+            assert_eq!(next_start(&bytes, 3), want, "byte {c:#x}");
+        }
     }
 
     #[test]
