@@ -71,8 +71,8 @@ fn load(text: &str) {
         decoded.clone(),
         &mut diags,
     ) {
-        assert!(src.body_start <= src.text.len());
-        assert!(src.text.is_char_boundary(src.body_start));
+        assert!(src.body_start <= src.text().len());
+        assert!(src.text().is_char_boundary(src.body_start));
         assert!(src.body_first_line >= 2 && src.body_first_line <= n + 1);
         for h in &src.facts.headings {
             assert!(h.pos.line >= src.body_first_line && h.pos.line <= n, "{h:?}");

@@ -59,7 +59,7 @@ pub fn layout(site: &Site, book: &Book, m: &dyn Measure) -> Printed {
                 page: p as u32 + 1,
             });
             body.heading(&title, size * 1.4);
-            for s in sections(src.body(), src.body_first_line) {
+            for s in sections(&src.body(), src.body_first_line) {
                 if !s.title.is_empty() {
                     body.heading(&format!("【{}】", s.title), size * 1.05);
                 }

@@ -5,6 +5,7 @@
 pub mod body;
 pub mod decode;
 pub mod frontmatter;
+pub mod held;
 pub mod kind;
 pub mod split;
 pub mod table;
@@ -25,7 +26,8 @@ pub struct Source {
     /// Path relative to the site root, `/`-separated (for messages).
     pub rel: String,
     pub path: PathBuf,
-    pub text: String,
+    /// Read through [`Source::text`]: held compressed on large sites ([`held`]).
+    text: held::Text,
     pub fm: FrontMatter,
     /// Decided here, once: the resolve stage takes each kind its own way.
     pub kind: Kind,
@@ -36,8 +38,24 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+    /// The whole file as decoded.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        self.text.get()
+    }
+
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> std::borrow::Cow<'_, str> {
+        self.text.get_from(self.body_start)
+    }
+
+    /// Bytes held for the text (less than its length when compressed).
+    pub fn held_bytes(&self) -> usize {
+        self.text.held_bytes()
+    }
+
+    /// Length of the text in bytes.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     pub fn is_index(&self) -> bool {
@@ -62,11 +80,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")))
         .collect();
     paths.sort();
+    let total: u64 = paths
+        .par_iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
+    let policy = held::Policy::for_site(&paths, total);
     let results: Vec<(Option<Source>, Diagnostics)> = paths
         .par_iter()
         .map(|p| {
             let mut d = Diagnostics::new();
-            let s = load_one(root, p, &mut d);
+            let s = read_one(root, p, &policy, &mut d);
             (s, d)
         })
         .collect();
@@ -78,8 +101,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     Loaded { sources }
 }
 
-/// Read and parse one file.
+/// Read and parse one file, its text held as read.
 pub fn load_one(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
+    read_one(root, path, &held::Policy::plain(), diags)
+}
+
+fn read_one(root: &Path, path: &Path, policy: &held::Policy, diags: &mut Diagnostics) -> Option<Source> {
     let rel = rel_path(root, path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -95,11 +122,22 @@ pub fn load_one(root: &Path, path: &Path, diags: &mut Diagnostics) -> Option<Sou
         }
     };
     let text = decode::decode(&bytes, &rel, diags)?;
-    parse_text(rel, path.to_path_buf(), text, diags)
+    drop(bytes);
+    parse_held(rel, path.to_path_buf(), text, policy, diags)
 }
 
 /// Parse a decoded notice text.
 pub fn parse_text(rel: String, path: PathBuf, text: String, diags: &mut Diagnostics) -> Option<Source> {
+    parse_held(rel, path, text, &held::Policy::plain(), diags)
+}
+
+fn parse_held(
+    rel: String,
+    path: PathBuf,
+    text: String,
+    policy: &held::Policy,
+    diags: &mut Diagnostics,
+) -> Option<Source> {
     let parts = split::split(&text, &rel, diags)?;
     let fm = match yaml::parse(&parts.yaml) {
         Ok(tree) => frontmatter::read(&tree, parts.yaml_first_line, &rel, &text, diags),
@@ -138,7 +176,7 @@ pub fn parse_text(rel: String, path: PathBuf, text: String, diags: &mut Diagnost
     Some(Source {
         rel,
         path,
-        text,
+        text: policy.hold(text),
         fm,
         kind,
         body_start,

@@ -209,7 +209,7 @@ pub fn site_scanner(site: &Site) -> Scanner {
 /// The numbers an exempted notice carries itself: in its text, its data file, its files.
 fn own_numbers(site: &Site, scanner: &Scanner, n: &crate::resolve::Notice) -> HashSet<String> {
     let mut digits: HashSet<String> = scanner
-        .scan(&site.source(n).text)
+        .scan(&site.source(n).text())
         .into_iter()
         .map(|h| h.digits)
         .collect();
@@ -225,8 +225,9 @@ fn own_numbers(site: &Site, scanner: &Scanner, n: &crate::resolve::Notice) -> Ha
 fn origins(site: &Site, scanner: &Scanner) -> HashMap<String, (String, Pos)> {
     let mut map: HashMap<String, (String, Pos)> = HashMap::new();
     for src in &site.sources {
-        let lines = crate::util::text::LineIndex::new(&src.text);
-        for h in scanner.scan(&src.text) {
+        let text = src.text();
+        let lines = crate::util::text::LineIndex::new(&text);
+        for h in scanner.scan(&text) {
             let (line, col) = lines.line_col(h.start);
             map.entry(h.digits).or_insert((src.rel.clone(), Pos::new(line, col)));
         }

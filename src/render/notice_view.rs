@@ -343,7 +343,7 @@ pub fn build<'a>(
     let withdrawn_note = format!("按规定，名单已于公示期满后撤下（{withdraw_date}），公告信息保留。");
     let contact = n.contact.clone().unwrap_or_default();
     let parts = to_parts(
-        src.body(),
+        &src.body(),
         src.facts.has_html,
         &BodyOptions {
             link,

@@ -72,7 +72,7 @@ pub(super) fn check_index_keys(s: &Source, diags: &mut Diagnostics) {
                 tr!("未知的信息头键“{key}”", "unknown front-matter key `{key}`"),
                 hint,
             )
-            .with_source(&s.text),
+            .with_source(&s.text()),
         );
     }
     // Known keys that do not cascade are silently useless in an `_index.md`; a clerk who put
@@ -94,7 +94,7 @@ pub(super) fn check_index_keys(s: &Source, diags: &mut Diagnostics) {
                     "Write `{key}` in each notice; an _index.md may give only 乡镇, 村, 事项, 发布主体, 监督电话."
                 ),
             )
-            .with_source(&s.text),
+            .with_source(&s.text()),
         );
     }
 }
@@ -106,7 +106,7 @@ fn index_key_pos(s: &Source, key: &str) -> Pos {
         .find(|(zh, _)| *zh == key)
         .map_or("", |(_, en)| *en);
     let fence = s.body_first_line.saturating_sub(1);
-    s.text
+    s.text()
         .lines()
         .enumerate()
         .take(fence)

@@ -109,5 +109,5 @@ pub(super) fn unknown_key(s: &Source, key: &Field<String>, value: &Field<String>
         tr!("未知的信息头键“{k}”", "unknown front-matter key `{k}`"),
         hint,
     )
-    .with_source(&s.text)
+    .with_source(&s.text())
 }

@@ -86,7 +86,7 @@ const REQUIRED: &[(&str, &str)] = &[
 impl Resolver<'_> {
     fn error(&mut self, code: Code, pos: Pos, message: crate::diag::Text, hint: crate::diag::Text) {
         self.diags
-            .push(Diagnostic::error(code, &self.s.rel, pos, message, hint).with_source(&self.s.text));
+            .push(Diagnostic::error(code, &self.s.rel, pos, message, hint).with_source(&self.s.text()));
     }
 
     /// An error about the value of `key`, reported in the file that wrote it: the notice, or
@@ -97,7 +97,7 @@ impl Resolver<'_> {
             None => self.s,
         };
         self.diags
-            .push(Diagnostic::error(code, &src.rel, pos, message, hint).with_source(&src.text));
+            .push(Diagnostic::error(code, &src.rel, pos, message, hint).with_source(&src.text()));
     }
 
     /// The line of the closing `---`: where a missing key is to be added.

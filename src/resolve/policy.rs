@@ -251,12 +251,12 @@ struct R<'a> {
 impl R<'_> {
     fn error(&mut self, code: Code, pos: Pos, message: Text, hint: Text) {
         self.diags
-            .push(Diagnostic::error(code, &self.s.rel, pos, message, hint).with_source(&self.s.text));
+            .push(Diagnostic::error(code, &self.s.rel, pos, message, hint).with_source(&self.s.text()));
     }
 
     fn warning(&mut self, code: Code, pos: Pos, message: Text, hint: Text) {
         self.diags
-            .push(Diagnostic::warning(code, &self.s.rel, pos, message, hint).with_source(&self.s.text));
+            .push(Diagnostic::warning(code, &self.s.rel, pos, message, hint).with_source(&self.s.text()));
     }
 
     fn missing(&mut self, key: &str, example: &str) {

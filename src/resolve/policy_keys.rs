@@ -111,7 +111,7 @@ impl PolicyKeys {
                     tr!("{name}中有未知的键“{key}”", "unknown key `{key}` in a {name}"),
                     hint,
                 )
-                .with_source(&s.text),
+                .with_source(&s.text()),
             );
         }
         // Keys of catalog notices that mean nothing here: a clerk who copied a notice as a
@@ -139,7 +139,7 @@ impl PolicyKeys {
                     tr!("{name}不用写“{key}”", "a {name} has no `{key}`"),
                     hint,
                 )
-                .with_source(&s.text),
+                .with_source(&s.text()),
             );
         }
         if fm.notice_period.is_some() {
@@ -157,7 +157,7 @@ impl PolicyKeys {
                     tr!("{}不用写“公示期”", "a {} has no `公示期`", kind.name_zh()),
                     hint,
                 )
-                .with_source(&s.text),
+                .with_source(&s.text()),
             );
         }
         PolicyKeys { values }

@@ -52,7 +52,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let d = match self.by_rel.get(d.file.as_str()) {
-            Some(&i) if d.source_line.is_none() => d.with_source(&self.site.sources[i].text),
+            Some(&i) if d.source_line.is_none() => d.with_source(&self.site.sources[i].text()),
             _ => d,
         };
         self.diags.push(d);

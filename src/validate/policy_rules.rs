@@ -436,7 +436,7 @@ pub fn citations(cx: &mut Ctx, n: &Notice) {
         else {
             continue;
         };
-        let pos = Pos::of_offset(&src.text, src.body_start + at);
+        let pos = Pos::of_offset(&src.text(), src.body_start + at);
         let (no, state) = (d.docno.value.to_string(), st.status.zh());
         let hint = match st.by.map(|b| &lib.documents[b]) {
             Some(b) => {

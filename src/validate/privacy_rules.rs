@@ -120,7 +120,8 @@ fn scanner(cx: &Ctx) -> privacy::Scanner {
 
 /// The table cell at `pos` of a notice's body: (table index, column index), if any.
 fn cell_at(src: &Source, pos: Pos) -> Option<(usize, usize)> {
-    let line = src.text.lines().nth(pos.line - 1).unwrap_or("");
+    let text = src.text();
+    let line = text.lines().nth(pos.line - 1).unwrap_or("");
     src.facts.tables.iter().enumerate().find_map(|(ti, t)| {
         let first_row = t.pos.line + 2;
         (pos.line >= first_row && pos.line < first_row + t.rows).then(|| {
@@ -140,7 +141,8 @@ fn cell_at(src: &Source, pos: Pos) -> Option<(usize, usize)> {
 /// the body text.
 fn place_of(src: &Source, pos: Pos) -> Text {
     if pos.line < src.body_first_line {
-        let line = src.text.lines().nth(pos.line - 1).unwrap_or("");
+        let text = src.text();
+        let line = text.lines().nth(pos.line - 1).unwrap_or("");
         let key = line
             .split([':', '：'])
             .next()
@@ -169,8 +171,9 @@ fn source_identifiers(cx: &mut Ctx, src: &Source, cols: &mut SensitiveColumns) {
         );
         cx.push(d);
     }
-    let hits = scanner(cx).scan(&src.text);
-    let lines = crate::util::text::LineIndex::new(&src.text);
+    let text = src.text();
+    let hits = scanner(cx).scan(&text);
+    let lines = crate::util::text::LineIndex::new(&text);
     for hit in hits {
         let (line, column) = lines.line_col(hit.start);
         let pos = Pos::new(line, column);
@@ -323,7 +326,8 @@ fn sensitive_columns(cx: &Ctx, index: usize, n: &Notice) -> SensitiveColumns {
                 .any(|e| crate::util::text::heading_key(&e.name) == crate::util::text::heading_key(s))
         });
         if carries_people || people_section || looks_like_people(&t.header) {
-            let line = src.text.lines().nth(t.pos.line - 1).unwrap_or("");
+            let text = src.text();
+            let line = text.lines().nth(t.pos.line - 1).unwrap_or("");
             for (ci, h) in t.header.iter().enumerate() {
                 if privacy::is_sensitive(privacy::classify_column(h)) {
                     let col = line.find(h.as_str()).map_or(1, |b| line[..b].chars().count() + 1);

@@ -126,7 +126,7 @@ pub fn search_docs<'a>(cx: &'a RenderCx) -> Vec<SearchDoc<'a>> {
         None => site.config.site.county.clone(),
     };
     let text = |source: usize, head: String| {
-        let body = crate::load::body::plain_text(site.sources[source].body());
+        let body = crate::load::body::plain_text(&site.sources[source].body());
         format!("{head}\n{body}").into()
     };
     let mut docs = Vec::new();

@@ -353,7 +353,7 @@ fn page(
     let src = &site.sources[p.source];
     let no_link = |_: &str| None;
     let body = to_html(
-        src.body(),
+        &src.body(),
         src.facts.has_html,
         &BodyOptions {
             link: &no_link,

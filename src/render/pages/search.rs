@@ -23,7 +23,7 @@ impl crate::search::TextSource for NoticeTexts<'_> {
             let html = crate::render::notice_view::withdrawn_body(site, i);
             crate::util::text::html_to_text(&html)
         } else {
-            crate::load::body::plain_text(site.source(n).body())
+            crate::load::body::plain_text(&site.source(n).body())
         };
         let mut text = site.derived(n, &body).into_owned();
         if !n.keywords.is_empty() {

@@ -80,7 +80,8 @@ pub fn check(cx: &mut Ctx, i: usize, n: &Notice) {
         .collect();
     missing(cx, n, src, &statuses);
     blank(cx, n, &parts, &statuses);
-    let source: Vec<&str> = src.text.lines().collect();
+    let text = src.text();
+    let source: Vec<&str> = text.lines().collect();
     let line = |k: usize| source.get(k - 1).copied().unwrap_or("");
     let filled: Vec<&Part> = parts.iter().filter(|p| p.state == State::Filled).collect();
     // A `###` under a `##` of the same element (## 收费标准 / ### 收费依据) is read with it:
@@ -115,8 +116,10 @@ pub fn check(cx: &mut Ctx, i: usize, n: &Notice) {
 
 /// The guide's sections down to `###`, each with its subsections' content.
 fn parts(src: &Source) -> Vec<Part> {
-    let secs = guide::sections_to(src.body(), src.body_first_line, HeadingLevel::H3);
-    let source: Vec<&str> = src.text.lines().collect();
+    let body = src.body();
+    let secs = guide::sections_to(&body, src.body_first_line, HeadingLevel::H3);
+    let text = src.text();
+    let source: Vec<&str> = text.lines().collect();
     let last_line = source.len().max(src.body_first_line);
     let mut out = Vec::new();
     for (k, s) in secs.iter().enumerate() {
