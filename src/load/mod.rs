@@ -39,12 +39,12 @@ pub struct Source {
 
 impl Source {
     /// The whole file as decoded.
-    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+    pub fn text(&self) -> held::TextRef<'_> {
         self.text.get()
     }
 
     /// The Markdown after the front matter.
-    pub fn body(&self) -> std::borrow::Cow<'_, str> {
+    pub fn body(&self) -> held::TextRef<'_> {
         self.text.get_from(self.body_start)
     }
 
