@@ -23,6 +23,7 @@ use crate::tr;
 use crate::util::suggest;
 use crate::util::text::heading_key;
 use jiff::civil::Date;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -44,24 +45,32 @@ pub fn resolve(
     for s in loaded.sources.iter().filter(|s| s.is_index()) {
         check_index_keys(s, diags);
     }
-    let mut notices = Vec::new();
-    for (i, s) in loaded.sources.iter().enumerate() {
+    // Each notice resolves on its own (1M notices: 3.8 s on one core); the diagnostics are
+    // joined in file order, as if resolved one after the other.
+    let resolved: Vec<(Option<Notice>, Diagnostics)> = loaded
+        .sources
+        .par_iter()
+        .enumerate()
         // The policy kinds have their own resolver (`policy`); an unknown kind was reported.
-        if s.is_index() || s.kind != crate::load::Kind::Notice {
-            continue;
-        }
-        let (fm, inherited) = cascade(root, s, &loaded.sources, &defaults);
-        let mut r = Resolver {
-            s,
-            sources: &loaded.sources,
-            inherited: &inherited,
-            config,
-            catalogs,
-            diags,
-        };
-        if let Some(n) = r.notice(i, &fm, root) {
-            notices.push(n);
-        }
+        .filter(|(_, s)| !s.is_index() && s.kind == crate::load::Kind::Notice)
+        .map(|(i, s)| {
+            let mut found = Diagnostics::new();
+            let (fm, inherited) = cascade(root, s, &loaded.sources, &defaults);
+            let mut r = Resolver {
+                s,
+                sources: &loaded.sources,
+                inherited: &inherited,
+                config,
+                catalogs,
+                diags: &mut found,
+            };
+            (r.notice(i, &fm, root), found)
+        })
+        .collect();
+    let mut notices = Vec::with_capacity(resolved.len());
+    for (n, found) in resolved {
+        diags.append(found);
+        notices.extend(n);
     }
     notices
 }
