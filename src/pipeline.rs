@@ -21,15 +21,13 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Option<Site> 
     t.mark("config");
     let loaded = crate::load::load(root, diags);
     t.mark("load");
-    let (held, read) = loaded
-        .sources
-        .iter()
-        .fold((0, 0), |(h, r), s| (h + s.held_bytes(), r + s.text_len()));
-    t.note(format_args!(
-        "texts: {} KiB held for {} KiB read",
-        held >> 10,
-        read >> 10
-    ));
+    t.note(|| {
+        let (held, read) = loaded
+            .sources
+            .iter()
+            .fold((0, 0), |(h, r), s| (h + s.held_bytes(), r + s.text_len()));
+        format!("texts: {} KiB held for {} KiB read", held >> 10, read >> 10)
+    });
     let notices = crate::resolve::resolve(root, &config, &catalogs, &loaded, diags);
     let mut policy = crate::resolve::policy::resolve(root, &config, &loaded, diags);
     policy.derive(today);

@@ -36,10 +36,10 @@ impl Timer {
 }
 
 impl Timer {
-    /// Print a figure of the stage just marked.
-    pub fn note(&self, what: std::fmt::Arguments<'_>) {
+    /// Print a figure of the stage just marked, worked out only when timings are on.
+    pub fn note(&self, what: impl FnOnce() -> String) {
         if self.on {
-            crate::util::out::errln!("[timing]   {what}");
+            crate::util::out::errln!("[timing]   {}", what());
         }
     }
 }

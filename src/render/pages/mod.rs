@@ -43,7 +43,6 @@ pub fn all(cx: &RenderCx) {
             t.mark("  feeds");
         },
     );
-    t.mark("  search+lists");
 }
 
 /// Every listing page: home, townships, items, villages, policy documents, books, annual
