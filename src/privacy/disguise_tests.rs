@@ -109,3 +109,15 @@ fn one_long_line_of_numbers_is_read_in_regions() {
     let with_one = format!("{text}身份证号 340825199001011239 {text}");
     assert_eq!(kinds(&with_one), vec![ResidentId18]);
 }
+
+#[test]
+fn a_number_hidden_inside_a_tag_is_found() {
+    // Raw HTML a Markdown file may carry through: the browser hides it, the page holds it.
+    for text in [
+        "<span a13812345678>通知</span>",
+        "<span data-x=\"13812345678\">通知</span>",
+        "<b title=340825199001011239>x</b>",
+    ] {
+        assert_eq!(kinds(text).len(), 1, "{text}");
+    }
+}

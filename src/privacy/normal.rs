@@ -37,6 +37,7 @@ pub(super) struct Unit {
 pub(super) fn units(text: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(text.len() / 2);
     let b = text.as_bytes();
+    let mut ends = TagEnds::default();
     let mut i = 0;
     while i < b.len() {
         let rest = &text[i..];
@@ -62,7 +63,7 @@ pub(super) fn units(text: &str) -> Vec<Unit> {
                 }
             }
             '<' => {
-                if let Some((block, len)) = tag(rest) {
+                if let Some((block, len)) = tag(b, i, &mut ends) {
                     if block {
                         out.push(Unit {
                             c: '\n',
@@ -173,10 +174,10 @@ const INLINE: &[&str] = &[
     "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
 
-/// An HTML tag or comment at the start of `s`: whether it breaks the text (a block element)
+/// An HTML tag or comment at byte `i` of `b`: whether it breaks the text (a block element)
 /// and its length. Only a real tag: `<` then a letter or `/` and a letter, or `!--`.
-pub(super) fn tag(s: &str) -> Option<(bool, usize)> {
-    let (name, len) = tag_len(s)?;
+fn tag(b: &[u8], i: usize, ends: &mut TagEnds) -> Option<(bool, usize)> {
+    let (name, len) = ends.tag_at(b, i)?;
     if name.is_empty() {
         return Some((false, len)); // a comment
     }
@@ -184,32 +185,65 @@ pub(super) fn tag(s: &str) -> Option<(bool, usize)> {
     Some((!inline, len))
 }
 
-/// The tag or comment at the start of `s` as [`tag`] reads it: its name (empty for a comment)
-/// and its length. The region finder needs only the length, and comparing every tag of every
-/// page with the inline names was most of the tag reader's 3% of a 10k build.
-pub(super) fn tag_len(s: &str) -> Option<(&[u8], usize)> {
-    let b = s.as_bytes();
-    if s.starts_with("<!--") {
-        let end = s.find("-->")?;
-        return Some((&[], end + 3));
+/// Where the tags of one text end, for a reader going through it from the front.
+///
+/// A tag runs to the first `>` after its `<`, a comment to the first `-->`, however far: the
+/// QR code on every page is a single `<path>` of about 3.5 KB, and while tags were capped at
+/// 2 KB the gate read its geometry as text, digit by digit (14% of the gate's time at 10k).
+/// The next `>` and `-->` found are remembered, so a text of many `<` and no `>` is still
+/// searched once, not once per `<`.
+#[derive(Default)]
+pub(super) struct TagEnds {
+    gt: NextMatch,
+    comment: NextMatch,
+}
+
+impl TagEnds {
+    /// The tag or comment at byte `i` of `b` (`b[i]` is `<`): its name (empty for a comment)
+    /// and its length. Calls must come with `i` never decreasing.
+    pub(super) fn tag_at<'b>(&mut self, b: &'b [u8], i: usize) -> Option<(&'b [u8], usize)> {
+        let s = &b[i..];
+        if s.starts_with(b"<!--") {
+            let end = self.comment.find(b, i, b"-->")?;
+            return Some((&[], end + 3 - i));
+        }
+        let name_at = if s.get(1) == Some(&b'/') { 2 } else { 1 };
+        if !s.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let end = self.gt.find(b, i, b">")? - i;
+        // Compared in place: the gate meets every tag of every page, so no allocation here.
+        let name_len = s[name_at..end].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let name = &s[name_at..name_at + name_len];
+        // `<https://…>` is a Markdown autolink, whose text is shown, not a tag.
+        if !matches!(
+            s.get(name_at + name_len),
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
+        ) {
+            return None;
+        }
+        Some((name, end + 1))
     }
-    let name_at = if b.get(1) == Some(&b'/') { 2 } else { 1 };
-    if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
-        return None;
+}
+
+/// The first place at or after `from` where a needle occurs (`None`: nowhere after it). It
+/// answers every later question up to that place without searching again.
+#[derive(Default)]
+struct NextMatch {
+    searched: Option<(usize, Option<usize>)>,
+}
+
+impl NextMatch {
+    fn find(&mut self, b: &[u8], i: usize, needle: &[u8]) -> Option<usize> {
+        match self.searched {
+            Some((from, at)) if from <= i && at.is_none_or(|a| a >= i) => at,
+            _ => {
+                let at = memchr::memmem::find(&b[i..], needle).map(|k| i + k);
+                self.searched = Some((i, at));
+                at
+            }
+        }
     }
-    // Tags are short; a `<` with no `>` soon after is text (`a < b`).
-    let end = b.iter().take(2048).position(|&c| c == b'>')?;
-    // Compared in place: the gate meets every tag of every page, so no allocation here.
-    let name_len = b[name_at..end].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-    let name = &b[name_at..name_at + name_len];
-    // `<https://…>` is a Markdown autolink, whose text is shown, not a tag.
-    if !matches!(
-        b.get(name_at + name_len),
-        Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')
-    ) {
-        return None;
-    }
-    Some((name, end + 1))
 }
 
 /// Removes runs of one to three Markdown emphasis characters with a digit right before and

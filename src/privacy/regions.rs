@@ -17,7 +17,7 @@
 //!
 //! A region never starts or ends inside a tag, so the close reading sees whole tags.
 
-use super::normal::tag_len;
+use super::normal::TagEnds;
 
 /// Largest gap, in bytes, between two digits of one cluster (room for `</strong><strong>`,
 /// an entity, a few separators).
@@ -45,6 +45,7 @@ pub(super) fn regions(text: &str) -> Regions {
             out.push((first, last + 1));
         }
     };
+    let mut ends = TagEnds::default();
     let mut i = 0;
     while i < b.len() {
         if let Some((_, last, _)) = cluster
@@ -62,7 +63,7 @@ pub(super) fn regions(text: &str) -> Regions {
         }
         let c = b[i];
         if c == b'<'
-            && let Some((_, len)) = tag_len(&text[i..])
+            && let Some((_, len)) = ends.tag_at(b, i)
         {
             let end = i + len;
             attribute_values(text, i, end, &mut attributes);
@@ -207,6 +208,14 @@ fn attribute_values(text: &str, start: usize, end: usize, out: &mut Vec<(usize, 
         }
         let name = &t[name_start..k];
         if t.get(k) != Some(&b'=') {
+            // A bare word (`<span a13812345678>`): a browser shows nothing of it, but the
+            // file holds it, so it is read like a value.
+            if name
+                .iter()
+                .any(|&c| c.is_ascii_digit() || matches!(c, b'&' | b'%' | 0xEF))
+            {
+                out.push((start + name_start, start + k));
+            }
             k += 1;
             continue;
         }
@@ -293,6 +302,42 @@ mod tests {
             regions("<a href=\"f/1380.pdf\">x</a>").attributes.is_empty(),
             "few digits, no escape"
         );
+    }
+
+    #[test]
+    fn a_tag_ends_at_its_first_close_however_long() {
+        // The QR code of every page: one `<path>` longer than any cap on tags would allow.
+        let path: String = (0..600).map(|k| format!("M{k} {}.5h7", k % 45)).collect();
+        let html = format!("<svg viewBox=\"0 0 45 45\"><path d=\"{path}\"/></svg>电话13812345678");
+        assert!(html.len() > 4096);
+        let r = regions(&html);
+        assert!(r.attributes.is_empty(), "geometry is not text");
+        assert_eq!(r.text.len(), 1, "only the number after the tag is read closely");
+    }
+
+    #[test]
+    fn many_opened_tags_never_closed_are_read_once() {
+        // Each `<` used to search the rest of the text for its `>` (or `-->`): quadratic.
+        for text in [
+            "<a".repeat(300_000),
+            "<!--".repeat(150_000),
+            format!("{}>", "<b ".repeat(200_000)),
+        ] {
+            let started = std::time::Instant::now();
+            let _ = regions(&text);
+            let _ = super::super::normal::units(&text);
+            // Linear work is a few milliseconds; the old search took minutes. The bound only
+            // catches the shape of the cost, not its speed.
+            assert!(started.elapsed().as_secs() < 20, "{}", &text[..8]);
+        }
+    }
+
+    #[test]
+    fn bare_words_inside_a_tag_are_read() {
+        let html = "<span a13812345678>x</span>";
+        let r = regions(html);
+        let values: Vec<&str> = r.attributes.iter().map(|&(a, b)| &html[a..b]).collect();
+        assert_eq!(values, ["a13812345678"]);
     }
 
     #[test]
