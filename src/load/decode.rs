@@ -8,9 +8,9 @@ use crate::tr;
 /// Decode `bytes` of the file `file` (relative path, for messages).
 pub fn decode(bytes: &[u8], file: &str, diags: &mut Diagnostics) -> Option<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => return decode_legacy(bytes, file, diags),
+    let text = match crate::util::utf8::str(bytes) {
+        Some(s) => s.to_string(),
+        None => return decode_legacy(bytes, file, diags),
     };
     if text.contains('\0') {
         diags.push(not_text(file));

@@ -117,7 +117,7 @@ impl Text {
 /// were made from a `String`, so a failure is a bug here, not bad input.
 fn unpack(bytes: &[u8], len: usize, dict: &[u8]) -> String {
     let raw = lz4_flex::block::decompress_with_dict(bytes, len, dict).expect("a held text decompresses");
-    String::from_utf8(raw).expect("a held text was UTF-8")
+    crate::util::utf8::string(raw).expect("a held text was UTF-8")
 }
 
 /// Whether a site's texts are held compressed, and against which dictionary.

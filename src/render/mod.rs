@@ -125,10 +125,15 @@ impl RenderCx<'_> {
         ctx.insert("site", &self.view);
         let path = meta.url.clone();
         ctx.insert("page", &meta);
-        match self.theme.tera.render(template, &ctx) {
-            Ok(html) => Output {
+        // Rendered to bytes and checked here: `Tera::render` checks with std's slower reader.
+        let mut html = Vec::with_capacity(16 * 1024);
+        match self.theme.tera.render_to(template, &ctx, &mut html) {
+            Ok(()) => Output {
                 path,
-                content: finish(html, self.site.config.site.minify),
+                content: match crate::util::utf8::string(html) {
+                    Ok(html) => finish(html, self.site.config.site.minify),
+                    Err(bytes) => Content::Bytes(bytes),
+                },
             },
             Err(e) => {
                 if let Ok(mut d) = self.errors.lock() {

@@ -4,3 +4,4 @@ pub(crate) mod out;
 pub mod suggest;
 pub mod text;
 pub mod timing;
+pub mod utf8;
