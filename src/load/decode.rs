@@ -12,7 +12,8 @@ pub fn decode(bytes: &[u8], file: &str, diags: &mut Diagnostics) -> Option<Strin
         Some(s) => s.to_string(),
         None => return decode_legacy(bytes, file, diags),
     };
-    if text.contains('\0') {
+    // memchr's SIMD search: `str::contains` over every source was 2% of a 100k `check`.
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         diags.push(not_text(file));
         return None;
     }
@@ -62,7 +63,7 @@ fn not_text(file: &str) -> Diagnostic {
 }
 
 fn normalize_newlines(text: String) -> String {
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text

@@ -82,8 +82,10 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
+        // memchr's iterator, not `match_indices`: one SIMD search over the text instead of a
+        // call per line (4% of a 100k `check` went to the calls' setup, perf).
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         LineIndex {
             text,
